@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { EngineConfig } from '@csc/config';
+import { HealthModule } from '@csc/health';
+import { RedisProbe, RuntimeModule } from '@csc/runtime';
+
+/**
+ * The worker: projectors and BullMQ processors (added by later issues). It
+ * serves only its health endpoints over HTTP, on CSC_WORKER_PORT.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: EngineConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [RuntimeModule.forRoot(config, 'worker'), HealthModule.forRoot({ probes: [RedisProbe] })],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+// Three tiers, run separately while iterating (npm run test:unit | test:int | test:e2e)
+// and together by `npm test`. Each tier isolates itself by unique names
+// (stream ids, Redis key prefixes, database schemas), never by flushing shared state.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const swc = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc.jest.json'), 'utf8'));
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@csc/([^/]+)$': '<rootDir>/libs/$1/src',
+    '^@csc/([^/]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@workflows/([^/]+)$': '<rootDir>/workflows/$1/src',
+  },
+  rootDir: __dirname,
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts'],
+    },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+  ],
+};

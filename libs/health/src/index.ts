@@ -1,0 +1,2 @@
+export { HealthModule, type HealthModuleOptions } from './health.module';
+export { ReadinessProbe, ReadinessProbes } from './probe';

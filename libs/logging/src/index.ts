@@ -1,0 +1,3 @@
+export { createLogger, loggerOptions, type Logger, type LoggerSettings } from './logger';
+export { PERSONAL_KEYS, REDACTED, redactionPaths } from './redaction';
+export { requestId } from './request-id';

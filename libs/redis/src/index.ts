@@ -1,0 +1,1 @@
+export { createRedis, pingRedis, reconnectDelay, RedisUnavailableError, type Redis, type RedisConnectionOptions } from './connection';

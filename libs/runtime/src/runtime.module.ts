@@ -1,0 +1,50 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { EngineConfig } from '@csc/config';
+import { loggerOptions, requestId } from '@csc/logging';
+import { createRedis } from '@csc/redis';
+import { RedisProbe } from './redis.probe';
+import { RedisCommandClient } from './tokens';
+
+/**
+ * What every long-running process shares: the validated configuration, the
+ * structured logger (with request ids on HTTP), and a Redis client.
+ */
+@Global()
+@Module({})
+export class RuntimeModule implements OnApplicationShutdown {
+  constructor(@Inject(RedisCommandClient) private readonly redis: RedisCommandClient) {}
+
+  static forRoot(config: EngineConfig, service: string): DynamicModule {
+    return {
+      module: RuntimeModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            ...loggerOptions({ level: config.logLevel, service }),
+            genReqId: requestId,
+            customProps: () => ({}),
+            quietReqLogger: true,
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          },
+        }),
+      ],
+      providers: [
+        { provide: EngineConfig, useValue: config },
+        {
+          provide: RedisCommandClient,
+          useFactory: () => new RedisCommandClient(createRedis(config.redisUrl, { role: 'command', connectionName: `csc-${service}` })),
+        },
+        RedisProbe,
+      ],
+      exports: [EngineConfig, RedisCommandClient, RedisProbe],
+    };
+  }
+
+  onApplicationShutdown(): void {
+    this.redis.redis.disconnect();
+  }
+}
