@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapHttp } from '@csc/runtime';
-import { ApiModule } from './app.module';
+import { loadConfigOrExit } from '@csc/runtime';
+import { startApi } from './start';
 
-void bootstrapHttp({ service: 'api', module: (config) => ApiModule.forRoot(config), port: (config) => config.apiPort });
+void startApi(loadConfigOrExit('api'));

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapHttp } from '@csc/runtime';
-import { WorkerModule } from './worker.module';
+import { loadConfigOrExit } from '@csc/runtime';
+import { startWorker } from './start';
 
-void bootstrapHttp({ service: 'worker', module: (config) => WorkerModule.forRoot(config), port: (config) => config.workerPort });
+void startWorker(loadConfigOrExit('worker'));

@@ -26,7 +26,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     if (value !== undefined && value !== '') plain[key] = value;
   }
   const config = plainToInstance(EngineConfig, plain, { exposeDefaultValues: true });
-  const problems = validateSync(config, { whitelist: true, forbidNonWhitelisted: true }).flatMap(describe);
+  const problems = validateSync(config, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true }).flatMap((error) => describe(error, env));
   for (const name of Object.keys(env)) {
     if (name.startsWith('CSC_') && !KNOWN.has(name)) problems.push(`${name}: unknown setting (known: ${[...KNOWN].join(', ')})`);
   }
@@ -34,8 +34,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   return Object.freeze(config);
 }
 
-function describe(error: ValidationError): string[] {
+function describe(error: ValidationError, env: Readonly<Record<string, string | undefined>>): string[] {
   const name = ENV[error.property as SettingName] ?? error.property;
-  const shown = typeof error.value === 'string' ? JSON.stringify(error.value) : String(error.value);
+  const shown = JSON.stringify(env[name] ?? error.value);
   return Object.values(error.constraints ?? {}).map((message) => `${name}=${shown}: ${message.replace(`${error.property} `, '')}`);
 }

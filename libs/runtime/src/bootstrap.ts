@@ -1,34 +1,31 @@
 import { NestFactory } from '@nestjs/core';
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, type EngineConfig } from '@csc/config';
 
 /** sysexits EX_CONFIG: the process will not start until the configuration is fixed. */
 export const EXIT_CONFIG = 78;
 
-export interface HttpProcess {
-  readonly service: 'api' | 'worker';
-  readonly module: (config: EngineConfig) => DynamicModule;
-  readonly port: (config: EngineConfig) => number;
-}
-
-/** Starts a NestJS HTTP process; a bad configuration stops it with a message naming each setting. */
-export async function bootstrapHttp(proc: HttpProcess, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  let config: EngineConfig;
+/** Loads and validates the configuration once; a bad one stops the process with each setting named. */
+export function loadConfigOrExit(service: string, env: NodeJS.ProcessEnv = process.env): EngineConfig {
   try {
-    config = loadConfig(env);
+    return loadConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${proc.service}: ${error.message}\n`);
+      process.stderr.write(`${service}: ${error.message}\n`);
       process.exit(EXIT_CONFIG);
     }
     throw error;
   }
-  const app = await NestFactory.create(proc.module(config), { bufferLogs: true });
+}
+
+/** Starts a NestJS HTTP application on loopback and logs where it listens. */
+export async function startHttp(service: string, module: DynamicModule, port: number): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  const port = proc.port(config);
   await app.listen(port, '127.0.0.1');
-  const url = await app.getUrl();
-  app.get(Logger).log(`${proc.service} listening on ${url.replace('[::1]', 'localhost')}`);
+  const url = (await app.getUrl()).replace('127.0.0.1', 'localhost');
+  app.get(Logger).log(`${service} listening on ${url}`);
+  return app;
 }

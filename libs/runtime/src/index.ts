@@ -1,4 +1,4 @@
-export { bootstrapHttp, EXIT_CONFIG, type HttpProcess } from './bootstrap';
+export { EXIT_CONFIG, loadConfigOrExit, startHttp } from './bootstrap';
 export { RedisProbe } from './redis.probe';
 export { RuntimeModule } from './runtime.module';
 export { RedisCommandClient } from './tokens';

@@ -1,60 +1,41 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
 import type { Command } from 'commander';
-import { ConfigError, loadConfig } from '@csc/config';
-
-const SERVICES = ['api', 'worker'] as const;
+import { loadConfigOrExit } from '@csc/runtime';
+import { startApi } from '../../../api/src/start';
+import { startWorker } from '../../../worker/src/start';
 
 /**
- * `csc start`: the engine's main job. Runs the api and the worker as two
- * processes (so either can fail or be restarted alone) on the configured
- * event store and Redis, and stops both on Ctrl-C or when either exits.
+ * `csc start`: the engine's main job, all in one process: the api and the
+ * worker on the configured event store (the embedded one by default, which
+ * only one process may open) and Redis. Deployments that want them apart run
+ * `node dist/apps/api/src/main.js` and `node dist/apps/worker/src/main.js`
+ * (see docker-compose.yml).
  */
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('run the api and the worker (embedded event store and local Redis unless configured otherwise)')
-    .action(() => start());
+    .description('run the api and the worker in one process (embedded event store and local Redis unless configured otherwise)')
+    .action(start);
 }
 
-function start(): void {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
-  const distApps = path.resolve(__dirname, '..', '..', '..');
-  const children = new Map<string, ChildProcess>();
-  let stopping = false;
-
-  const stopAll = (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    for (const child of children.values()) child.kill('SIGTERM');
-    process.exitCode = code;
-  };
-
-  for (const service of SERVICES) {
-    const child = fork(path.join(distApps, service, 'src', 'main.js'), [], { stdio: 'inherit' });
-    children.set(service, child);
-    child.on('exit', (code, signal) => {
-      children.delete(service);
-      if (!stopping) {
-        process.stderr.write(`csc: ${service} stopped (${signal ?? `exit code ${code}`}); stopping the engine\n`);
-        stopAll(code ?? 1);
-      }
-    });
-  }
+async function start(): Promise<void> {
+  const config = loadConfigOrExit('csc start');
+  const store = config.eventStore === 'embedded' ? `the embedded store in ${config.dataDir}` : 'the configured event store';
+  process.stdout.write(`csc: starting the engine on ${store} and Redis at ${redact(config.redisUrl)}\n`);
+  const apps: INestApplication[] = [await startApi(config), await startWorker(config)];
   process.stdout.write(
-    `csc: engine starting on ${config.eventStore === 'embedded' ? `the embedded store in ${config.dataDir}` : 'the configured event store'}\n` +
-      `csc:   api      http://localhost:${config.apiPort}  (readiness: /health/ready)\n` +
-      `csc:   worker   http://localhost:${config.workerPort}  (readiness: /health/ready)\n` +
+    `csc: ready\n` +
+      `csc:   api      http://localhost:${config.apiPort}   readiness: http://localhost:${config.apiPort}/health/ready\n` +
+      `csc:   worker   http://localhost:${config.workerPort}   readiness: http://localhost:${config.workerPort}/health/ready\n` +
       `csc: press Ctrl-C to stop\n`,
   );
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(0));
+  const stop = async () => {
+    for (const app of apps.reverse()) await app.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
+}
+
+/** Hides a password in a Redis URL before printing it. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }
