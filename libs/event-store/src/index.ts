@@ -1,0 +1,11 @@
+export type { Actor, JsonObject, JsonValue, NewEvent, NewEventMetadata, RecordedEvent, RecordedMetadata } from './envelope';
+export type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions, SubscriptionFilter, VerifyResult } from './port';
+export { EventStoreError, InvalidAppendError, StoreClosedError, StoreUnavailableError, StreamDeletedError, WrongExpectedRevisionError } from './errors';
+export { START, comparePositions, isPosition, type Position } from './position';
+export { CSC_EVENT_NAMESPACE, deterministicEventId } from './ids';
+export { Upcasters, type Upcaster } from './upcasters';
+export { RedisCheckpointStore, type CheckpointStoreOptions } from './checkpoints';
+export { createEventStore, type EventStoreSettings } from './factory';
+export { createEmbeddedEventStore, type EmbeddedEventStoreOptions } from './embedded';
+export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres';
+export { createEventStoreDbStore, type EventStoreDbOptions } from './esdb/esdb-event-store';

@@ -1,0 +1,190 @@
+import type { RecordedEvent } from '../envelope';
+import { InvalidAppendError, StoreClosedError, StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
+import { findBrokenLink } from '../hash';
+import { pollAll, type PollingSettings } from '../polling-subscription';
+import { decodePosition, encodePosition, START, type Position } from '../position';
+import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions, SubscriptionFilter, VerifyResult } from '../port';
+import { describeExpected, prepareAppend, type PreparedEvent } from '../prepare';
+import type { NewEvent } from '../envelope';
+import { Upcasters, type Upcaster } from '../upcasters';
+import { Wake } from '../wake';
+import { quoteIdentifier, type SqlExecutor } from './executor';
+import { migrate } from './migrations';
+import { EVENT_COLUMNS, likePrefix, toRecordedEvent, type EventRow } from './rows';
+import { isUniqueViolation } from './sql-errors';
+
+export interface SqlStoreOptions extends Partial<PollingSettings> {
+  /** PostgreSQL schema holding the store's tables (tests use a unique one each). */
+  readonly schema?: string;
+  /** The recording clock; `recordedAt` of each appended event. */
+  readonly clock?: () => Date;
+  readonly upcasters?: readonly Upcaster[];
+}
+
+const ANY_RETRIES = 50;
+
+/** The event store on SQL: one implementation for PostgreSQL (`pg`) and embedded (PGlite). */
+export class SqlEventStore implements EventStore {
+  private readonly s: string;
+  private readonly clock: () => Date;
+  private readonly upcasters: Upcasters;
+  private readonly wake = new Wake();
+  private readonly closing = new AbortController();
+  private readonly settings: PollingSettings;
+
+  private constructor(
+    readonly kind: 'postgres' | 'embedded',
+    private readonly db: SqlExecutor,
+    options: SqlStoreOptions,
+  ) {
+    this.s = quoteIdentifier(options.schema ?? 'event_store');
+    this.clock = options.clock ?? (() => new Date());
+    this.upcasters = new Upcasters(options.upcasters);
+    this.settings = { batchSize: options.batchSize ?? 500, pollIntervalMs: options.pollIntervalMs ?? 200, retryDelayMs: options.retryDelayMs ?? 250 };
+  }
+
+  /** Opens the store and applies its migrations. */
+  static async open(kind: 'postgres' | 'embedded', db: SqlExecutor, options: SqlStoreOptions = {}): Promise<SqlEventStore> {
+    await migrate(db, options.schema ?? 'event_store');
+    return new SqlEventStore(kind, db, options);
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    this.assertOpen();
+    const prepared = prepareAppend(streamId, events, expected, this.clock());
+    const payload = JSON.stringify(prepared.map(({ id, type, schemaVersion, data, metadata, digest }) => ({ id, type, schemaVersion, data, metadata, digest })));
+    const code = expected === 'no_stream' ? -1 : expected === 'any' ? -2 : expected;
+    for (let attempt = 0; ; attempt += 1) {
+      let rows: { status: string; revision: string; tx_id: string | null; seq: string | null }[];
+      try {
+        rows = await this.db.query(`SELECT status, revision::text AS revision, tx_id, seq::text AS seq FROM ${this.s}.append_events($1, $2, $3::jsonb)`, [streamId, code, payload]);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        if (expected === 'any' && attempt < ANY_RETRIES) continue;
+        return this.resolveConflict(streamId, prepared, expected, await this.currentRevision(streamId));
+      }
+      const row = rows[0]!;
+      if (row.status === 'ok') {
+        this.wake.notify();
+        return { nextExpectedRevision: Number(row.revision), position: encodePosition(row.tx_id!, row.seq!) };
+      }
+      return this.resolveConflict(streamId, prepared, expected, Number(row.revision));
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const backwards = options.direction === 'backwards';
+    const params: unknown[] = [streamId];
+    const where = ['stream_id = $1'];
+    if (options.fromRevision !== undefined) {
+      params.push(options.fromRevision);
+      where.push(`revision ${backwards ? '<=' : '>='} $${params.length}`);
+    }
+    if (options.untilPosition !== undefined) {
+      const { major, minor } = decodePosition(options.untilPosition);
+      params.push(major, minor);
+      where.push(`(tx_id, seq) <= ($${params.length - 1}::xid8, $${params.length}::bigint)`);
+    }
+    if (options.recordedUntil !== undefined) {
+      params.push(options.recordedUntil);
+      where.push(`recorded_at <= $${params.length}::timestamptz`);
+    }
+    const limit = options.maxCount === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(options.maxCount))}`;
+    const rows = await this.db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events WHERE ${where.join(' AND ')} ORDER BY revision ${backwards ? 'DESC' : 'ASC'}${limit}`,
+      params,
+    );
+    return rows.map((row) => this.upcasters.apply(toRecordedEvent(row)));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.readAfter(options.after ?? START, undefined, options.maxCount ?? 1000);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    return pollAll((after, filter, max) => this.readAfter(after, filter, max), this.wake, this.settings, this.closing.signal, options);
+  }
+
+  async verifyStream(streamId: string): Promise<VerifyResult> {
+    this.assertOpen();
+    const rows = await this.db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM ${this.s}.events WHERE stream_id = $1 ORDER BY revision`, [streamId]);
+    const events = rows.map(toRecordedEvent);
+    const broken = findBrokenLink(events);
+    if (!broken) return { ok: true, streamId, events: events.length };
+    return { ok: false, streamId, revision: broken.event.revision, eventId: broken.event.id, reason: broken.reason };
+  }
+
+  async checkHealth(): Promise<void> {
+    if (this.closing.signal.aborted) throw new StoreUnavailableError('the store has been closed');
+    try {
+      await this.db.query(`SELECT 1 FROM ${this.s}.migrations LIMIT 1`);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error;
+      throw new StoreUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closing.signal.aborted) return;
+    this.closing.abort();
+    await this.db.close();
+  }
+
+  /**
+   * Events after `after` in global order (transaction id, then sequence), only
+   * from transactions older than every transaction still in flight: an event
+   * committed late is never behind a position already handed out.
+   */
+  private async readAfter(after: Position, filter: SubscriptionFilter | undefined, maxCount: number): Promise<RecordedEvent[]> {
+    const { major, minor } = decodePosition(after);
+    const params: unknown[] = [major, minor];
+    const where = ['(tx_id, seq) > ($1::xid8, $2::bigint)', 'tx_id < pg_snapshot_xmin(pg_current_snapshot())'];
+    if (filter?.streamPrefixes?.length) {
+      params.push(filter.streamPrefixes.map(likePrefix));
+      where.push(`stream_id LIKE ANY($${params.length}::text[])`);
+    }
+    if (filter?.eventTypes?.length) {
+      params.push([...filter.eventTypes]);
+      where.push(`type = ANY($${params.length}::text[])`);
+    }
+    params.push(Math.max(1, Math.floor(maxCount)));
+    const rows = await this.db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events WHERE ${where.join(' AND ')} ORDER BY tx_id, seq LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((row) => this.upcasters.apply(toRecordedEvent(row)));
+  }
+
+  /** An append did not match the stream: succeed if it was already written (a retry), else say why. */
+  private async resolveConflict(streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedRevision, actual: number): Promise<AppendResult> {
+    const rows = await this.db.query<{ event_id: string; revision: number; tx_id: string; seq: string }>(
+      `SELECT event_id::text AS event_id, revision::integer AS revision, tx_id::text AS tx_id, seq::text AS seq
+         FROM ${this.s}.events WHERE stream_id = $1 AND event_id = ANY($2::uuid[]) ORDER BY revision`,
+      [streamId, prepared.map((event) => event.id)],
+    );
+    const first = expected === 'no_stream' ? 0 : expected === 'any' ? rows[0]?.revision : expected + 1;
+    const same =
+      rows.length === prepared.length && rows.every((row, index) => row.event_id === prepared[index]!.id && row.revision === (first ?? -1) + index);
+    const last = rows[rows.length - 1];
+    if (same && last) return { nextExpectedRevision: last.revision, position: encodePosition(last.tx_id, last.seq) };
+    if (expected === 'any' && rows[0]) {
+      throw new InvalidAppendError('events', `event ${rows[0].event_id} is already in stream ${streamId} at revision ${rows[0].revision}`);
+    }
+    throw new WrongExpectedRevisionError(streamId, describeExpected(expected), actual);
+  }
+
+  private async currentRevision(streamId: string): Promise<number> {
+    const rows = await this.db.query<{ revision: number }>(
+      `SELECT revision::integer AS revision FROM ${this.s}.events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`,
+      [streamId],
+    );
+    return rows[0]?.revision ?? -1;
+  }
+
+  private assertOpen(): void {
+    if (this.closing.signal.aborted) throw new StoreClosedError();
+  }
+}
