@@ -1,0 +1,102 @@
+import { DateTime, IANAZone } from 'luxon';
+import { InvalidDateError } from './errors';
+import { toEpochDay, type LocalDate } from './local-date';
+
+/**
+ * A point in time as a UTC ISO 8601 string, `yyyy-mm-ddTHH:mm:ss.sssZ` (the form
+ * `Date.prototype.toISOString` gives). Every instant this library returns is in
+ * this canonical form; instants it accepts may carry any explicit offset.
+ */
+export type Instant = string;
+
+/** The zone statutory timescales are counted in; Europe/London rules come from luxon / tzdata. */
+export const LONDON = 'Europe/London';
+const ZONE = IANAZone.create(LONDON);
+
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const LOCAL_WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+
+/** Epoch milliseconds of an instant with an explicit offset (`Z` or `+01:00`); throws InvalidDateError. */
+export function instantToMillis(instant: string, field = 'instant'): number {
+  if (typeof instant !== 'string' || !WITH_OFFSET.test(instant)) {
+    throw new InvalidDateError(field, instant, 'is not an ISO 8601 instant with an offset (e.g. 2025-10-25T09:00:00Z)');
+  }
+  const parsed = DateTime.fromISO(instant, { setZone: true });
+  if (!parsed.isValid) throw new InvalidDateError(field, instant, 'is not a real date and time');
+  return parsed.toMillis();
+}
+
+export function millisToInstant(millis: number): Instant {
+  return new Date(millis).toISOString();
+}
+
+/** Canonical UTC form of an instant given with any offset. */
+export function normaliseInstant(instant: string, field = 'instant'): Instant {
+  return millisToInstant(instantToMillis(instant, field));
+}
+
+/**
+ * A London wall-clock time (`2025-10-25T10:00`, no offset) as an instant.
+ * Refuses times that do not exist (the hour skipped when the clocks go forward)
+ * and times that happen twice (the hour repeated when they go back): for those,
+ * the caller must give an explicit offset.
+ */
+export function londonWallTimeToInstant(text: string, field = 'time'): Instant {
+  const match = LOCAL_WALL_TIME.exec(text);
+  if (!match) throw new InvalidDateError(field, text, 'is not a yyyy-mm-ddTHH:mm London time');
+  toEpochDay(text.slice(0, 10), field);
+  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
+  const millis = Number((match[7] ?? '0').padEnd(3, '0'));
+  if (hour > 23 || minute > 59 || second > 59) throw new InvalidDateError(field, text, 'is not a real time of day');
+  const asIfUtc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), hour, minute, second, millis);
+  const offsets = new Set([ZONE.offset(asIfUtc - 86_400_000), ZONE.offset(asIfUtc + 86_400_000)]);
+  const candidates = [...offsets]
+    .map((offsetMinutes) => asIfUtc - offsetMinutes * 60_000)
+    .filter((utc) => ZONE.offset(utc) * 60_000 === asIfUtc - utc);
+  if (candidates.length === 0) {
+    throw new InvalidDateError(field, text, 'does not exist in Europe/London (the clocks go forward then)');
+  }
+  if (candidates.length > 1) {
+    throw new InvalidDateError(field, text, 'happens twice in Europe/London (the clocks go back then): give an offset, e.g. +01:00 or Z');
+  }
+  return millisToInstant(candidates[0] ?? asIfUtc);
+}
+
+/** The London civil date an instant falls on. */
+export function londonDateOf(instant: Instant): LocalDate {
+  return DateTime.fromMillis(instantToMillis(instant), { zone: ZONE }).toISODate() ?? '';
+}
+
+/** The instant a London civil date begins (00:00 local; midnight always exists in London). */
+export function startOfLondonDay(date: LocalDate): Instant {
+  toEpochDay(date);
+  const start = DateTime.fromISO(date, { zone: ZONE }).startOf('day');
+  return millisToInstant(start.toMillis());
+}
+
+/**
+ * The instant a London civil date ends: 00:00 local on the following day.
+ * A deadline on `date` is met by anything strictly before this instant and is
+ * overdue from it on.
+ */
+export function endOfLondonDay(date: LocalDate): Instant {
+  toEpochDay(date);
+  return millisToInstant(DateTime.fromISO(date, { zone: ZONE }).plus({ days: 1 }).startOf('day').toMillis());
+}
+
+/** Elapsed (clock) hours: 72 hours is always 259,200 seconds, whatever the clocks do. */
+export function addElapsedHours(instant: Instant, hours: number): Instant {
+  return millisToInstant(instantToMillis(instant) + hours * 3_600_000);
+}
+
+/** The given London date at a wall-clock time (used when only a date is known). */
+export function londonDateAt(date: LocalDate, hour: number, minute: number): Instant {
+  const hh = String(hour).padStart(2, '0');
+  const mm = String(minute).padStart(2, '0');
+  return londonWallTimeToInstant(`${date}T${hh}:${mm}`);
+}
+
+/** `Tue 28 Oct 2025 09:00 GMT`: an instant as London shows it. */
+export function formatLondonTime(instant: Instant): string {
+  return DateTime.fromMillis(instantToMillis(instant), { zone: ZONE, locale: 'en-GB' }).toFormat('ccc dd LLL yyyy HH:mm ZZZZ');
+}
