@@ -18,14 +18,18 @@ const shared = {
   rootDir: __dirname,
 };
 
-module.exports = {
-  projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
-    {
-      ...shared,
-      displayName: 'integration',
-      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts'],
-    },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
-  ],
+const tiers = {
+  unit: { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+  integration: {
+    ...shared,
+    displayName: 'integration',
+    testMatch: ['<rootDir>/tests/{integration,contract}/**/*.test.ts'],
+  },
+  e2e: { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
 };
+
+// TEST_TIER=unit|integration|e2e picks one tier (npm run test:unit -- <path> then filters
+// within it); without it, every tier runs as a jest project.
+const tier = process.env.TEST_TIER;
+if (tier !== undefined && !(tier in tiers)) throw new Error(`TEST_TIER must be one of ${Object.keys(tiers).join(', ')}`);
+module.exports = tier ? tiers[tier] : { projects: Object.values(tiers) };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@csc/runtime';
+import { closeOnSignal, loadConfigOrExit } from '@csc/runtime';
 import { startApi } from './start';
 
-void startApi(loadConfigOrExit('api'));
+void startApi(loadConfigOrExit('api')).then((app) => closeOnSignal([app]));

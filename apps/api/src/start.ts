@@ -4,5 +4,5 @@ import { startHttp } from '@csc/runtime';
 import { ApiModule } from './app.module';
 
 export function startApi(config: EngineConfig): Promise<INestApplication> {
-  return startHttp('api', ApiModule.forRoot(config), config.apiPort);
+  return startHttp('api', ApiModule.forRoot(config), config.apiPort, config.listenHost);
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@csc/runtime';
+import { closeOnSignal, loadConfigOrExit } from '@csc/runtime';
 import { startWorker } from './start';
 
-void startWorker(loadConfigOrExit('worker'));
+void startWorker(loadConfigOrExit('worker')).then((app) => closeOnSignal([app]));

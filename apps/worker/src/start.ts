@@ -4,5 +4,5 @@ import { startHttp } from '@csc/runtime';
 import { WorkerModule } from './worker.module';
 
 export function startWorker(config: EngineConfig): Promise<INestApplication> {
-  return startHttp('worker', WorkerModule.forRoot(config), config.workerPort);
+  return startHttp('worker', WorkerModule.forRoot(config), config.workerPort, config.listenHost);
 }

@@ -12,6 +12,7 @@ export const ENV = {
   dataDir: 'CSC_DATA_DIR',
   redisUrl: 'CSC_REDIS_URL',
   redisPrefix: 'CSC_REDIS_PREFIX',
+  listenHost: 'CSC_LISTEN_HOST',
   apiPort: 'CSC_API_PORT',
   workerPort: 'CSC_WORKER_PORT',
   timeZone: 'CSC_TIME_ZONE',
@@ -46,6 +47,11 @@ export class EngineConfig {
   @IsString()
   @Matches(/^[a-z0-9][a-z0-9_-]{0,62}$/, { message: 'must be 1-63 lower-case letters, digits, "-" or "_"' })
   redisPrefix: string = 'csc';
+
+  /** Address the HTTP servers bind to: loopback by default; 0.0.0.0 in a container. */
+  @IsString()
+  @Matches(/^(\d{1,3}(\.\d{1,3}){3}|::1?|localhost)$/, { message: 'must be an IP address such as 127.0.0.1 or 0.0.0.0' })
+  listenHost: string = '127.0.0.1';
 
   @Type(() => Number)
   @IsInt()

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Command } from 'commander';
-import { loadConfigOrExit } from '@csc/runtime';
+import { closeOnSignal, loadConfigOrExit } from '@csc/runtime';
 import { startApi } from '../../../api/src/start';
 import { startWorker } from '../../../worker/src/start';
 
@@ -29,10 +29,7 @@ async function start(): Promise<void> {
       `csc:   worker   http://localhost:${config.workerPort}   readiness: http://localhost:${config.workerPort}/health/ready\n` +
       `csc: press Ctrl-C to stop\n`,
   );
-  const stop = async () => {
-    for (const app of apps.reverse()) await app.close();
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
+  closeOnSignal(apps, () => process.stdout.write('csc: stopped\n'));
 }
 
 /** Hides a password in a Redis URL before printing it. */
