@@ -144,6 +144,16 @@ export function eventStoreContract(name: string, open: OpenHarness, cannot: Cann
         expectIncreasing(events);
       });
 
+      it('delivers a large append in revision order, and resumes inside it from any of its positions', async () => {
+        const stream = streamName('sub');
+        await store.append(stream, Array.from({ length: 12 }, (_, n) => newEvent('ContractCounted', { n })), 'no_stream');
+        const all = await take(store.subscribeToAll({ filter: { streamPrefixes: [stream] } }), 12);
+        expect(all.map((event) => event.revision)).toEqual(Array.from({ length: 12 }, (_, n) => n));
+        expectIncreasing(all);
+        const resumed = await take(store.subscribeToAll({ after: all[5]!.position, filter: { streamPrefixes: [stream] } }), 6);
+        expect(resumed.map((event) => event.revision)).toEqual([6, 7, 8, 9, 10, 11]);
+      });
+
       it('resumes after a checkpoint without repeating it, and filters by event type', async () => {
         const prefix = streamName('sub');
         await store.append(`${prefix}-a`, [newEvent('ContractOne'), newEvent('ContractTwo'), newEvent('ContractOne')], 'no_stream');

@@ -1,7 +1,11 @@
 import type { JsonObject, RecordedEvent, RecordedMetadata } from '../envelope';
 import { encodePosition } from '../position';
 
-/** The columns every read selects, cast so that PostgreSQL and PGlite return the same JavaScript types. */
+/**
+ * The columns every read selects, cast so that PostgreSQL and PGlite return
+ * the same JavaScript types. Queries alias the table `e` and ORDER BY `e.x`:
+ * a bare name would sort by these text casts ("10" before "6").
+ */
 export const EVENT_COLUMNS =
   'stream_id, revision::integer AS revision, tx_id::text AS tx_id, seq::text AS seq, event_id::text AS event_id, ' +
   'type, schema_version, data, metadata, prev_hash, hash';

@@ -92,7 +92,7 @@ export class SqlEventStore implements EventStore {
     }
     const limit = options.maxCount === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(options.maxCount))}`;
     const rows = await this.db.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events WHERE ${where.join(' AND ')} ORDER BY revision ${backwards ? 'DESC' : 'ASC'}${limit}`,
+      `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events e WHERE ${where.join(' AND ')} ORDER BY e.revision ${backwards ? 'DESC' : 'ASC'}${limit}`,
       params,
     );
     return rows.map((row) => this.upcasters.apply(toRecordedEvent(row)));
@@ -110,7 +110,7 @@ export class SqlEventStore implements EventStore {
 
   async verifyStream(streamId: string): Promise<VerifyResult> {
     this.assertOpen();
-    const rows = await this.db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM ${this.s}.events WHERE stream_id = $1 ORDER BY revision`, [streamId]);
+    const rows = await this.db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM ${this.s}.events e WHERE e.stream_id = $1 ORDER BY e.revision`, [streamId]);
     const events = rows.map(toRecordedEvent);
     const broken = findBrokenLink(events);
     if (!broken) return { ok: true, streamId, events: events.length };
@@ -152,7 +152,7 @@ export class SqlEventStore implements EventStore {
     }
     params.push(Math.max(1, Math.floor(maxCount)));
     const rows = await this.db.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events WHERE ${where.join(' AND ')} ORDER BY tx_id, seq LIMIT $${params.length}`,
+      `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events e WHERE ${where.join(' AND ')} ORDER BY e.tx_id, e.seq LIMIT $${params.length}`,
       params,
     );
     return rows.map((row) => this.upcasters.apply(toRecordedEvent(row)));
@@ -162,7 +162,7 @@ export class SqlEventStore implements EventStore {
   private async resolveConflict(streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedRevision, actual: number): Promise<AppendResult> {
     const rows = await this.db.query<{ event_id: string; revision: number; tx_id: string; seq: string }>(
       `SELECT event_id::text AS event_id, revision::integer AS revision, tx_id::text AS tx_id, seq::text AS seq
-         FROM ${this.s}.events WHERE stream_id = $1 AND event_id = ANY($2::uuid[]) ORDER BY revision`,
+         FROM ${this.s}.events e WHERE e.stream_id = $1 AND e.event_id = ANY($2::uuid[]) ORDER BY e.revision`,
       [streamId, prepared.map((event) => event.id)],
     );
     const first = expected === 'no_stream' ? 0 : expected === 'any' ? rows[0]?.revision : expected + 1;
@@ -178,7 +178,7 @@ export class SqlEventStore implements EventStore {
 
   private async currentRevision(streamId: string): Promise<number> {
     const rows = await this.db.query<{ revision: number }>(
-      `SELECT revision::integer AS revision FROM ${this.s}.events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`,
+      `SELECT e.revision::integer AS revision FROM ${this.s}.events e WHERE e.stream_id = $1 ORDER BY e.revision DESC LIMIT 1`,
       [streamId],
     );
     return rows[0]?.revision ?? -1;

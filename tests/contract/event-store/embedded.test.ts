@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PgliteExecutor } from '../../../libs/event-store/src/sql/pglite-executor';
+import { SqlEventStore } from '../../../libs/event-store/src/sql/sql-event-store';
+import { eventStoreContract } from './contract';
+
+jest.setTimeout(30_000);
+
+// PGlite's CommonJS build loads Node built-ins with dynamic import(), which
+// jest's module sandbox refuses without --experimental-vm-modules. Load the
+// real package through Node's own loader instead (no fake: the same module).
+jest.mock('@electric-sql/pglite', () => {
+  const nodeModule = jest.requireActual<{ _load(request: string): unknown }>('node:module');
+  return nodeModule._load(require.resolve('@electric-sql/pglite'));
+});
+
+eventStoreContract(
+  'embedded (PGlite)',
+  async ({ clock, upcasters }) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-es-contract-'));
+    const executor = new PgliteExecutor(dataDir);
+    const store = await SqlEventStore.open('embedded', executor, { clock, upcasters, pollIntervalMs: 20, retryDelayMs: 20 });
+    return {
+      store,
+      // Closes the database files under the live subscription, as a process
+      // restart would; the next query opens the same folder again.
+      restart: () => executor.restart(),
+      dispose: async () => {
+        await store.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
+  { holdAppend: 'PGlite is one connection, so its transactions commit one at a time, in the order they began' },
+);
