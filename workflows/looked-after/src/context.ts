@@ -94,20 +94,20 @@ const REGIME_QUALIFIERS: Readonly<Record<VisitRegime, readonly Qualifier[]>> = {
  */
 export function triggerFacts(c: LookedAfterContext, e: LookedAfterEvent, series?: LacSeries): TriggerFacts {
   const trigger = { event: e.type, at: e.occurredAt, on: e.occurredOn };
-  switch (series) {
-    case 'visit':
-      return {
-        trigger,
-        qualifiers: c.placement === undefined ? [] : REGIME_QUALIFIERS[c.placement.visitRegime],
-        anchors: c.placementStartedOn === undefined ? {} : { placementStartedOn: c.placementStartedOn },
-      };
-    case 'review-health-assessment':
-      return { trigger, qualifiers: e.type === 'HealthAssessmentCompleted' && e.childUnderFive ? ['child-under-5'] : [], anchors: {} };
-    case 'sw-report':
-      return { trigger, qualifiers: [], anchors: e.type === 'LacReviewScheduled' ? { scheduledFor: e.scheduledFor } : {} };
-    default:
-      return { trigger, qualifiers: [], anchors: {} };
+  if (series === 'visit') {
+    return {
+      trigger,
+      qualifiers: c.placement === undefined ? [] : REGIME_QUALIFIERS[c.placement.visitRegime],
+      anchors: c.placementStartedOn === undefined ? {} : { placementStartedOn: c.placementStartedOn },
+    };
   }
+  if (series === 'review-health-assessment' && e.type === 'HealthAssessmentCompleted' && e.childUnderFive) {
+    return { trigger, qualifiers: ['child-under-5'], anchors: {} };
+  }
+  if (series === 'sw-report' && e.type === 'LacReviewScheduled') {
+    return { trigger, qualifiers: [], anchors: { scheduledFor: e.scheduledFor } };
+  }
+  return { trigger, qualifiers: [], anchors: {} };
 }
 
 /** The review an event names, for closings that apply to one review's deadlines. */
