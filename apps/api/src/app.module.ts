@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { EngineConfig } from '@csc/config';
+import { EventStoreModule, EventStoreProbe } from '@csc/event-store';
 import { HealthModule } from '@csc/health';
 import { RedisProbe, RuntimeModule } from '@csc/runtime';
 
@@ -8,7 +9,7 @@ export class ApiModule {
   static forRoot(config: EngineConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [RuntimeModule.forRoot(config, 'api'), HealthModule.forRoot({ probes: [RedisProbe] })],
+      imports: [RuntimeModule.forRoot(config, 'api'), EventStoreModule.forRoot(config), HealthModule.forRoot({ probes: [RedisProbe, EventStoreProbe] })],
     };
   }
 }

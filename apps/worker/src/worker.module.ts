@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { EngineConfig } from '@csc/config';
+import { EventStoreModule, EventStoreProbe } from '@csc/event-store';
 import { HealthModule } from '@csc/health';
 import { RedisProbe, RuntimeModule } from '@csc/runtime';
 
@@ -12,7 +13,7 @@ export class WorkerModule {
   static forRoot(config: EngineConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [RuntimeModule.forRoot(config, 'worker'), HealthModule.forRoot({ probes: [RedisProbe] })],
+      imports: [RuntimeModule.forRoot(config, 'worker'), EventStoreModule.forRoot(config), HealthModule.forRoot({ probes: [RedisProbe, EventStoreProbe] })],
     };
   }
 }

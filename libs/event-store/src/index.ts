@@ -9,3 +9,4 @@ export { createEventStore, type EventStoreSettings } from './factory';
 export { createEmbeddedEventStore, type EmbeddedEventStoreOptions } from './embedded';
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres';
 export { createEventStoreDbStore, type EventStoreDbOptions } from './esdb/esdb-event-store';
+export { EventStoreConnection, EventStoreModule, EventStoreProbe } from './nest';

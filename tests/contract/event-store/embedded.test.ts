@@ -7,13 +7,6 @@ import { eventStoreContract } from './contract';
 
 jest.setTimeout(30_000);
 
-// PGlite's CommonJS build loads Node built-ins with dynamic import(), which
-// jest's module sandbox refuses without --experimental-vm-modules. Load the
-// real package through Node's own loader instead (no fake: the same module).
-jest.mock('@electric-sql/pglite', () => {
-  const nodeModule = jest.requireActual<{ _load(request: string): unknown }>('node:module');
-  return nodeModule._load(require.resolve('@electric-sql/pglite'));
-});
 
 eventStoreContract(
   'embedded (PGlite)',

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { StoreUnavailableError } from '../errors';
 import type { SqlExecutor } from './executor';
+import { openPglite } from './load-pglite';
 import { translateSqlError } from './sql-errors';
 
 const LOCK_FILE = 'csc-event-store.lock';
@@ -80,7 +81,7 @@ export class PgliteExecutor implements SqlExecutor {
     fs.mkdirSync(this.dataDir, { recursive: true });
     this.acquireLock();
     try {
-      return await PGlite.create({ dataDir: this.dataDir });
+      return await openPglite(this.dataDir);
     } catch (error) {
       this.releaseLock();
       throw error;
