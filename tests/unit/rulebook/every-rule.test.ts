@@ -63,7 +63,8 @@ const TABLE: readonly Row[] = [
 const NO_TIMESCALE = ['CP-03', 'CP-07', 'CP-13', 'LAC-06', 'LAC-07', 'LAC-15', 'MIS-02', 'LADO-02', 'LADO-07'];
 
 describe('every rule of the shipped rulebooks', () => {
-  it.each(TABLE)('%s %s (%s) from %j is due %s', (name, ruleId, clock, trigger, due, actBy = due, instant) => {
+  const cases = TABLE.map(([name, ruleId, clock, trigger, due, actBy, instant]) => ({ title: `${name} ${ruleId} (${clock}) from ${JSON.stringify(trigger)} is due ${due}`, name, ruleId, clock, trigger, due, actBy: actBy ?? due, instant }));
+  it.each(cases)('$title', ({ name, ruleId, clock, trigger, due, actBy, instant }) => {
     for (const rulebook of name === 'national' ? ['national', 'enfield'] : [name]) {
       const deadline = computeDeadline({ ruleId, clock, trigger, rulebook: { name: rulebook }, calendar });
       expect([deadline.dueDate, deadline.actByDate]).toEqual([due, actBy]);
