@@ -87,6 +87,7 @@ function checkDates(events: readonly BankHolidayEvent[]): string[] {
     perYear.set(year, (perYear.get(year) ?? 0) + 1);
   }
   const years = [...perYear.keys()].sort((a, b) => a - b);
+  if (years.length === 0) return problems;
   const first = years[0] ?? 0;
   const last = years[years.length - 1] ?? 0;
   for (let year = first; year <= last; year++) {

@@ -37,6 +37,10 @@ describe('importing a gov.uk bank-holidays.json', () => {
     ]);
   });
 
+  it('does not invent a year when no event is valid', () => {
+    expect(problemsOf(file(['2027-13-01']))).toEqual(['england-and-wales.events[0].date: "2027-13-01" is not a real yyyy-mm-dd date']);
+  });
+
   it('refuses a file without the England and Wales division', () => {
     expect(problemsOf({ scotland: { division: 'scotland', events: [] } })[0]).toMatch(/"england-and-wales": missing \(divisions found: scotland\)/);
     expect(problemsOf([])[0]).toMatch(/must be a JSON object/);

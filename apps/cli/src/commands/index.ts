@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { registerStart } from './start';
+import { registerCalendar } from './calendar';
+import { registerDue } from './due';
 
 /** Every `csc` sub-command; each file registers one. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerStart];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerStart, registerCalendar, registerDue];
