@@ -91,6 +91,11 @@ export function applyDuration(calendar: WorkingCalendar, start: Start, duration:
   return { precision: 'date', start: from, dueDate, dueInstant: endOfLondonDay(dueDate), ...actBy(calendar, dueDate), skipped, monthEndClamped };
 }
 
+/** The London date a start falls on (checked): what selects the rule definition in force. */
+export function startDate(start: Start): LocalDate {
+  return resolveStart(start, false).date;
+}
+
 function resolveStart(start: Start, needsInstant: boolean): DueComputation['start'] {
   if ('instant' in start) {
     const instant = normaliseInstant(start.instant, 'trigger.instant');

@@ -32,5 +32,5 @@ export {
   type ClosureDay,
 } from './bank-holidays';
 export { WorkingCalendar, calendarVersion, type DayCounting, type NonWorkingDay, type WorkingCalendarInput } from './working-calendar';
-export { ASSUMED_TIME_OF_DAY, applyDuration, type DueComputation, type Duration, type DurationOptions, type DurationUnit, type Start } from './duration';
+export { ASSUMED_TIME_OF_DAY, applyDuration, startDate, type DueComputation, type Duration, type DurationOptions, type DurationUnit, type Start } from './duration';
 export { SHIPPED_BANK_HOLIDAYS, shippedCalendar } from './snapshot';

@@ -80,9 +80,16 @@ export function startOfLondonDay(date: LocalDate): Instant {
  * overdue from it on.
  */
 export function endOfLondonDay(date: LocalDate): Instant {
+  const cached = DAY_ENDS.get(date);
+  if (cached !== undefined) return cached;
   toEpochDay(date);
-  return millisToInstant(DateTime.fromISO(date, { zone: ZONE }).plus({ days: 1 }).startOf('day').toMillis());
+  const end = millisToInstant(DateTime.fromISO(date, { zone: ZONE }).plus({ days: 1 }).startOf('day').toMillis());
+  if (DAY_ENDS.size < 100_000) DAY_ENDS.set(date, end);
+  return end;
 }
+
+/** Memo of endOfLondonDay: a pure function of the date (tzdata is fixed for the process). */
+const DAY_ENDS = new Map<LocalDate, Instant>();
 
 /** Elapsed (clock) hours: 72 hours is always 259,200 seconds, whatever the clocks do. */
 export function addElapsedHours(instant: Instant, hours: number): Instant {

@@ -1,4 +1,4 @@
-import { applyDuration, type Duration, type Instant, type LocalDate, type NonWorkingDay, type Start, type WorkingCalendar } from '@csc/calendar';
+import { applyDuration, startDate, type Duration, type Instant, type LocalDate, type NonWorkingDay, type Start, type WorkingCalendar } from '@csc/calendar';
 import { NoTimescaleError, UnknownClockError } from './errors';
 import { BUILT_IN_RULEBOOKS, type RulebookRegistry } from './registry';
 import type { Evidence, LegalStatus, RulebookSelector } from './types';
@@ -73,8 +73,7 @@ export interface DeadlineExplanation {
  */
 export function computeDeadline(request: DeadlineRequest, registry: RulebookRegistry = BUILT_IN_RULEBOOKS): Deadline {
   const release = registry.select(request.rulebook);
-  const startDate = applyDuration(request.calendar, request.trigger, { unit: 'calendar-days', amount: 0 }).start.date;
-  const rule = registry.resolveRule(release, request.ruleId, startDate);
+  const rule = registry.resolveRule(release, request.ruleId, startDate(request.trigger));
   const { definition } = rule;
   if (definition.clocks.length === 0) throw new NoTimescaleError(definition.id, definition.noClock ?? 'none given');
   const clock = request.clock === undefined ? rule.clocks[0] : rule.clocks.find((c) => c.key === request.clock);

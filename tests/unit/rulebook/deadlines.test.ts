@@ -130,3 +130,9 @@ describe('bad requests get a clear answer', () => {
     expect(codeOf(() => compute('CP-04', { date: '2036-05-20' }))).toBe('CALENDAR_OUT_OF_RANGE');
   });
 });
+
+describe('the first day of the calendar', () => {
+  it('a trigger on 1 Jan 2015 (a bank holiday, the first covered day) still computes', () => {
+    expect(compute('CP-04', { date: '2015-01-01' }).dueDate).toBe('2015-01-22');
+  });
+});
