@@ -30,7 +30,7 @@ const reviewClosings = [
   meet('lac-review'), meet('review-before-move'), meet('review-before-ceasing'), meet('review-before-change'),
   lapse('sw-report'),
 ] as const;
-const reviewOpenings = [open('review-record', 'LOCAL-LAC-REVIEW-RECORD'), open('review-decisions', 'LOCAL-LAC-DECISION-QUERIES')] as const;
+const reviewOpenings = [open('review-record', 'ENF-02'), open('review-decisions', 'ENF-03')] as const;
 
 /** A review held: meets what it was due for; the next review counts from its actual date. */
 const reviewHeld = (extra: readonly ReturnType<typeof meet>[]) => [
@@ -117,7 +117,7 @@ export const lookedAfterMachine = setup({
         PepCompleted: { guard: 'valid', actions: ['record', meet('pep'), open('pep', 'LAC-13')] },
         LacReviewScheduled: [
           { guard: 'reportAlreadyIn', actions: ['record', cancel('sw-report', 'review-rescheduled')] },
-          { guard: 'valid', actions: ['record', cancel('sw-report', 'review-rescheduled'), open('sw-report', 'LOCAL-LAC-SW-REPORT')] },
+          { guard: 'valid', actions: ['record', cancel('sw-report', 'review-rescheduled'), open('sw-report', 'ENF-01')] },
         ],
         SocialWorkerReportSubmitted: { guard: 'valid', actions: ['record', meet('sw-report')] },
         LacReviewRecordCompleted: { guard: 'valid', actions: ['record', meet('review-record', 'event')] },

@@ -6,11 +6,15 @@ import type { IsoInstant, LocalDate } from './dates';
  * turns intents into deadlines with the rulebook (due date, act-by, owner, status).
  */
 
-/** Rule ids as in TIMESCALES.md; the LOCAL-* ids name the local rules of its section 6a. */
+/**
+ * Rule ids as in TIMESCALES.md. Its section 6a local rules have no ids there; ENF-01 (social
+ * worker's report before a LAC review), ENF-02 (review record after it) and ENF-03 (managers'
+ * queries on review decisions) are the ids the rulebook's Enfield overlay gives them.
+ */
 export type RuleId =
   | 'CP-04' | 'CP-06' | 'CP-07' | 'CP-08' | 'CP-09' | 'CP-10' | 'CP-12'
   | 'LAC-01' | 'LAC-03' | 'LAC-04' | 'LAC-05' | 'LAC-07' | 'LAC-09' | 'LAC-10' | 'LAC-11' | 'LAC-12' | 'LAC-13'
-  | 'LOCAL-LAC-SW-REPORT' | 'LOCAL-LAC-REVIEW-RECORD' | 'LOCAL-LAC-DECISION-QUERIES';
+  | 'ENF-01' | 'ENF-02' | 'ENF-03';
 
 /** Facts about the trigger that change how a rule counts (the rulebook reads them). */
 export type Qualifier =

@@ -37,8 +37,8 @@ describe('looked after: awaiting a review', () => {
       'meet lac-review-1 @2026-04-28',
       'lapse sw-report-1 @2026-04-28',
       'open lac-review-2 LAC-04 @2026-04-28',
-      'open review-record-1 LOCAL-LAC-REVIEW-RECORD @2026-04-28',
-      'open review-decisions-1 LOCAL-LAC-DECISION-QUERIES @2026-04-28',
+      'open review-record-1 ENF-02 @2026-04-28',
+      'open review-decisions-1 ENF-03 @2026-04-28',
     ]);
   });
 
@@ -49,8 +49,8 @@ describe('looked after: awaiting a review', () => {
         'meet lac-review-1 @2026-04-20',
         'meet review-before-move-1 @2026-04-20',
         'open lac-review-2 LAC-04 @2026-04-20',
-        'open review-record-1 LOCAL-LAC-REVIEW-RECORD @2026-04-20',
-        'open review-decisions-1 LOCAL-LAC-DECISION-QUERIES @2026-04-20',
+        'open review-record-1 ENF-02 @2026-04-20',
+        'open review-decisions-1 ENF-03 @2026-04-20',
       ]);
   });
 });
@@ -78,7 +78,7 @@ describe('looked after: a review adjourned', () => {
 describe('looked after: before and after a review', () => {
   it('scheduling a review opens the social worker report deadline counted back from the planned date', () => {
     given(becameLookedAfter).when(lac.scheduled('2026-04-01', '2026-04-28')).then('lookedAfter.awaitingReview', [
-      'open sw-report-1 LOCAL-LAC-SW-REPORT @2026-04-01 scheduledFor=2026-04-28',
+      'open sw-report-1 ENF-01 @2026-04-01 scheduledFor=2026-04-28',
     ]);
   });
 
@@ -87,7 +87,7 @@ describe('looked after: before and after a review', () => {
       .when(lac.scheduled('2026-04-08', '2026-04-24'))
       .then('lookedAfter.awaitingReview', [
         'cancel sw-report-1 (review-rescheduled) @2026-04-08',
-        'open sw-report-2 LOCAL-LAC-SW-REPORT @2026-04-08 scheduledFor=2026-04-24',
+        'open sw-report-2 ENF-01 @2026-04-08 scheduledFor=2026-04-24',
       ]);
   });
 

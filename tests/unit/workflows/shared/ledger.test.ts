@@ -20,7 +20,7 @@ describe('shared: deadline ledger', () => {
 
   it('meets only the review an event names, and cancels all but the kept series', () => {
     let ledger = emptyLedger;
-    for (const on of ['2026-01-01', '2026-02-01']) ledger = openDeadline(ledger, { series: 'review-record', rule: 'LOCAL-LAC-REVIEW-RECORD' }, facts(on));
+    for (const on of ['2026-01-01', '2026-02-01']) ledger = openDeadline(ledger, { series: 'review-record', rule: 'ENF-02' }, facts(on));
     ledger = openDeadline(ledger, { series: 'visit', rule: 'LAC-10' }, facts('2026-02-02'));
     const met = meetDeadlines(ledger, { series: 'review-record', which: 'event' }, by, 2);
     expect(met.journal.at(-1)).toEqual({ kind: 'meet', key: 'review-record-2', by });

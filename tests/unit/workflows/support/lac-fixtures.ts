@@ -62,6 +62,6 @@ export const openedOnEntry = (on: string): string[] => [
 export const reviewIntents = (n: number, on: string, rule: 'LAC-04' | 'LAC-05'): string[] => [
   `meet lac-review-${n} @${on}`,
   `open lac-review-${n + 1} ${rule} @${on}`,
-  `open review-record-${n} LOCAL-LAC-REVIEW-RECORD @${on}`,
-  `open review-decisions-${n} LOCAL-LAC-DECISION-QUERIES @${on}`,
+  `open review-record-${n} ENF-02 @${on}`,
+  `open review-decisions-${n} ENF-03 @${on}`,
 ];
