@@ -40,9 +40,9 @@ export class EngineProcess {
 
   /** Waits for `csc: ready`, failing early with the process's output if it exits first. */
   async ready(): Promise<void> {
-    await eventually(async () => {
+    await eventually(() => {
       if (this.child.exitCode !== null) throw new Error(`csc start exited with ${this.child.exitCode}:\n${this.text}`);
-      return this.text.includes('csc: ready') ? true : undefined;
+      return Promise.resolve(this.text.includes('csc: ready') ? true : undefined);
     }, 'csc start to say it is ready', 60_000);
   }
 

@@ -1,6 +1,7 @@
 import { EngineProcess } from '../../support/engine-process';
 import { TEST_REDIS_URL } from '../../support/services';
 import { uniqueIdentifier } from '../../support/unique';
+import { eventually } from '../../support/wait';
 
 describe('csc start (the README run command) on its embedded defaults', () => {
   let engine: EngineProcess;
@@ -20,13 +21,15 @@ describe('csc start (the README run command) on its embedded defaults', () => {
     expect(engine.text).toContain(`the embedded store in ${engine.dataDir}`);
   });
 
-  it.each(['apiPort', 'workerPort'] as const)('serves readiness on the %s, with every dependency up', async (port) => {
-    const response = await fetch(`http://127.0.0.1:${engine[port]}/health/ready`);
-    expect(response.status).toBe(200);
+  it.each(['apiPort', 'workerPort'] as const)('serves readiness on the %s: ready once the embedded store has opened', async (port) => {
+    // The embedded store opens in the background (PGlite creates its files on first run).
+    const response = await eventually(async () => {
+      const answer = await fetch(`http://127.0.0.1:${engine[port]}/health/ready`);
+      return answer.status === 200 ? answer : undefined;
+    }, 'readiness', 60_000);
     const body = (await response.json()) as { status: string; info: Record<string, { status: string }> };
-    expect(body.status).toBe('ok');
-    expect(body.info.redis).toEqual({ status: 'up' });
-  });
+    expect(body).toMatchObject({ status: 'ok', info: { redis: { status: 'up' }, eventStore: { status: 'up' } } });
+  }, 70_000);
 
   it('gives every response a request id, echoing a well-formed one the caller sent', async () => {
     const mine = await fetch(`http://127.0.0.1:${engine.apiPort}/health/live`, { headers: { 'X-Request-Id': 'gateway-1234abcd' } });

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { loadConfig } from '@csc/config';
 import { ApiModule } from '../../../apps/api/src/app.module';
 import { PrivateRedis } from '../../support/redis-server';
+import { TEST_POSTGRES_URL } from '../../support/services';
 import { uniqueIdentifier } from '../../support/unique';
 import { eventually } from '../../support/wait';
 
@@ -14,7 +15,7 @@ describe('readiness against a real Redis that stops and starts', () => {
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
-    const config = loadConfig({ CSC_REDIS_URL: redis.url, CSC_REDIS_PREFIX: uniqueIdentifier('health'), CSC_LOG_LEVEL: 'silent' });
+    const config = loadConfig({ CSC_EVENT_STORE: TEST_POSTGRES_URL, CSC_REDIS_URL: redis.url, CSC_REDIS_PREFIX: uniqueIdentifier('health'), CSC_LOG_LEVEL: 'silent' });
     const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.listen(0, '127.0.0.1');
@@ -34,7 +35,7 @@ describe('readiness against a real Redis that stops and starts', () => {
 
   it('says ready, naming Redis as up, while Redis answers', async () => {
     const response = await eventually(async () => ((await ready()).status === 200 ? ready() : undefined), 'readiness');
-    expect(response.body).toMatchObject({ status: 'ok', info: { redis: { status: 'up' } } });
+    expect(response.body).toMatchObject({ status: 'ok', info: { redis: { status: 'up' }, eventStore: { status: 'up' } } });
   });
 
   it('turns not-ready with a clear reason when Redis stops, and recovers when it returns, without a restart', async () => {
@@ -43,7 +44,11 @@ describe('readiness against a real Redis that stops and starts', () => {
       const response = await ready();
       return response.status === 503 ? response : undefined;
     }, 'readiness to report Redis down');
-    expect(down.body).toMatchObject({ status: 'error', error: { redis: { status: 'down', reason: expect.stringMatching(/^Redis is unavailable: /) } } });
+    expect(down.body).toMatchObject({
+      status: 'error',
+      error: { redis: { status: 'down', reason: expect.stringMatching(/^Redis is unavailable: /) } },
+      info: { eventStore: { status: 'up' } },
+    });
 
     await redis.up();
     const up = await eventually(async () => {

@@ -14,7 +14,7 @@ const { boundaryConfig } = load(path.join(root, '.eslint/boundaries.cjs')) as { 
 const linter = new ESLint({
   cwd: root,
   overrideConfigFile: true,
-  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, boundaryConfig],
+  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, boundaryConfig],
 });
 
 async function lint(file: string, code: string): Promise<string[]> {
