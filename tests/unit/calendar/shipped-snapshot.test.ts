@@ -1,5 +1,5 @@
 import { DIVISION, SHIPPED_BANK_HOLIDAYS, shippedCalendar } from '@csc/calendar';
-import { generateBankHolidays } from '../../../apps/cli/src/commands/calendar';
+import { generateBankHolidays } from '@csc/calendar-files';
 
 /** TIMESCALES.md section 5, transcribed by hand: every England and Wales bank holiday 2024-2028. */
 const SECTION_5: Readonly<Record<number, readonly string[]>> = {

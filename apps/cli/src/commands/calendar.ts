@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import Holidays from 'date-holidays';
 import {
   CalendarError,
   DIVISION,
@@ -12,45 +11,12 @@ import {
   parseBankHolidays,
   parseClosureDays,
   yearsCovered,
-  type BankHolidayEvent,
   type BankHolidaysFile,
   type ClosureDay,
 } from '@csc/calendar';
+import { calendarDir, generateBankHolidays, loadEngineCalendar, readJsonFile, writeJsonAtomically } from '@csc/calendar-files';
 import { ConfigError, loadConfig } from '@csc/config';
 
-/** Where a council's imported calendar lives: `<CSC_DATA_DIR>/calendar/`. */
-export function calendarDir(dataDir: string): string {
-  return path.join(dataDir, 'calendar');
-}
-
-export interface LoadedCalendar {
-  readonly calendar: WorkingCalendar;
-  /** Human-readable: which files the calendar was built from. */
-  readonly sources: readonly string[];
-}
-
-/**
- * The engine's working-day calendar: the council's imported gov.uk file (if
- * any) over the shipped snapshot, plus its closure days (if any). Apps load it
- * once at start-up and pass it to the pure rulebook.
- */
-export function loadEngineCalendar(dataDir: string): LoadedCalendar {
-  const dir = calendarDir(dataDir);
-  const importedPath = path.join(dir, 'bank-holidays.json');
-  const closuresPath = path.join(dir, 'closure-days.json');
-  const sources = ['shipped snapshot (@csc/calendar)'];
-  let bankHolidays: BankHolidaysFile = SHIPPED_BANK_HOLIDAYS;
-  if (fs.existsSync(importedPath)) {
-    bankHolidays = mergeBankHolidays(parseBankHolidays(readJson(importedPath)), SHIPPED_BANK_HOLIDAYS);
-    sources.unshift(importedPath);
-  }
-  let closureDays: readonly ClosureDay[] = [];
-  if (fs.existsSync(closuresPath)) {
-    closureDays = parseClosureDays(readJson(closuresPath));
-    sources.push(closuresPath);
-  }
-  return { calendar: new WorkingCalendar({ bankHolidays, closureDays }), sources };
-}
 
 export function registerCalendar(program: Command): void {
   const calendar = program.command('calendar').description('the England and Wales working-day calendar (bank holidays, closure days)');
@@ -88,10 +54,10 @@ function show(year: string | undefined): void {
 function importBankHolidays(file: string): void {
   const dir = calendarDir(dataDir());
   const before = loadEngineCalendar(dataDir()).calendar;
-  const imported = parseBankHolidays(readJson(file));
+  const imported = parseBankHolidays(readJsonFile(file));
   const merged = mergeBankHolidays(imported, SHIPPED_BANK_HOLIDAYS);
   const after = new WorkingCalendar({ bankHolidays: merged, closureDays: currentClosures() });
-  writeAtomically(path.join(dir, 'bank-holidays.json'), imported);
+  writeJsonAtomically(path.join(dir, 'bank-holidays.json'), imported);
   const { first, last } = yearsCovered(imported);
   const changes = diff(before, after);
   process.stdout.write(
@@ -102,23 +68,23 @@ function importBankHolidays(file: string): void {
 }
 
 function importClosures(file: string): void {
-  const closureDays = parseClosureDays(readJson(file));
+  const closureDays = parseClosureDays(readJsonFile(file));
   const { calendar } = loadEngineCalendar(dataDir());
   const bankHolidays = importedOrShipped();
   const after = new WorkingCalendar({ bankHolidays, closureDays });
-  writeAtomically(path.join(calendarDir(dataDir()), 'closure-days.json'), closureDays);
+  writeJsonAtomically(path.join(calendarDir(dataDir()), 'closure-days.json'), closureDays);
   process.stdout.write(`imported ${closureDays.length} closure days from ${file}\ncalendar version ${calendar.version} -> ${after.version}\n`);
 }
 
 function importedOrShipped(): BankHolidaysFile {
   const importedPath = path.join(calendarDir(dataDir()), 'bank-holidays.json');
   if (!fs.existsSync(importedPath)) return SHIPPED_BANK_HOLIDAYS;
-  return mergeBankHolidays(parseBankHolidays(readJson(importedPath)), SHIPPED_BANK_HOLIDAYS);
+  return mergeBankHolidays(parseBankHolidays(readJsonFile(importedPath)), SHIPPED_BANK_HOLIDAYS);
 }
 
 function currentClosures(): readonly ClosureDay[] {
   const closuresPath = path.join(calendarDir(dataDir()), 'closure-days.json');
-  return fs.existsSync(closuresPath) ? parseClosureDays(readJson(closuresPath)) : [];
+  return fs.existsSync(closuresPath) ? parseClosureDays(readJsonFile(closuresPath)) : [];
 }
 
 function diff(before: WorkingCalendar, after: WorkingCalendar): string[] {
@@ -141,66 +107,11 @@ function inCoverage(calendar: WorkingCalendar, year: number): boolean {
 }
 
 /** gov.uk's titles for the days date-holidays names differently. */
-const GOV_UK_TITLES: Readonly<Record<string, string>> = {
-  "New Year's Day": 'New Year’s Day',
-  'Queen’s Platinum Jubilee': 'Platinum Jubilee bank holiday',
-  "Queen Elizabeth's Funeral Day": 'Bank Holiday for the State Funeral of Queen Elizabeth II',
-  "King Charles III's Coronation": 'Bank holiday for the coronation of King Charles III',
-};
-const NO_BUNTING = new Set(['Good Friday', 'Bank Holiday for the State Funeral of Queen Elizabeth II']);
-
-/**
- * England and Wales bank holidays by rule (date-holidays, region GB-ENG) in
- * gov.uk's format: the weekend date of a holiday with a substitute is left out
- * and the substitute carries its title with the note "Substitute day", as on
- * gov.uk. date-holidays gets 2011 and 2012 wrong (royal wedding, moved Spring
- * holiday), so start no earlier than 2013.
- */
-export function generateBankHolidays(from: number, to: number): BankHolidaysFile {
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 2013 || to < from) {
-    throw new Error('--from and --to must be years, 2013 or later, with --from <= --to');
-  }
-  const holidays = new Holidays('GB', 'ENG');
-  const events: BankHolidayEvent[] = [];
-  for (let year = from; year <= to; year++) {
-    for (const holiday of holidays.getHolidays(year)) {
-      if (holiday.type !== 'public') continue;
-      const date = holiday.date.slice(0, 10);
-      const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-      if (weekday === 0 || weekday === 6) continue;
-      const substitute = holiday.substitute === true;
-      const name = holiday.name.replace(/ \(substitute day\)$/, '');
-      const title = GOV_UK_TITLES[name] ?? name;
-      events.push({ title, date, notes: substitute ? 'Substitute day' : '', bunting: !NO_BUNTING.has(title) });
-    }
-  }
-  return parseBankHolidays({ [DIVISION]: { division: DIVISION, events } });
-}
 
 function dataDir(): string {
   return loadConfig().dataDir;
 }
 
-export function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliInputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new CliInputError(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-function writeAtomically(file: string, data: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, `${JSON.stringify(data, null, 2)}\n`);
-  fs.renameSync(temporary, file);
-}
 
 export class CliInputError extends Error {
   readonly code = 'CLI_INPUT_INVALID';

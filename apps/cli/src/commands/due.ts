@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { formatLocalDate, formatLondonTime, londonWallTimeToInstant, type Start } from '@csc/calendar';
 import { computeDeadline, explain, type RulebookSelector } from '@csc/rulebook';
 import { loadConfig } from '@csc/config';
-import { CliInputError, loadEngineCalendar, run } from './calendar';
+import { loadEngineCalendar } from '@csc/calendar-files';
+import { CliInputError, run } from './calendar';
 
 interface DueOptions {
   readonly rulebook: string;

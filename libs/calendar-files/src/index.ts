@@ -1,0 +1,1 @@
+export { CalendarFileError, calendarDir, generateBankHolidays, loadEngineCalendar, readJsonFile, writeJsonAtomically, type LoadedCalendar } from './files';
