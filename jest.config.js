@@ -23,9 +23,11 @@ const tiers = {
   integration: {
     ...shared,
     displayName: 'integration',
+    // Verbose, so that a skipped suite (EventStoreDB without EVENTSTORE_URL) is listed with its reason.
+    verbose: true,
     testMatch: ['<rootDir>/tests/{integration,contract}/**/*.test.ts'],
   },
-  e2e: { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+  e2e: { ...shared, displayName: 'e2e', verbose: true, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
 };
 
 // TEST_TIER=unit|integration|e2e picks one tier (npm run test:unit -- <path> then filters
