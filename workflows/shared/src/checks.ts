@@ -61,3 +61,20 @@ export function firstRefusal(...checks: readonly (() => Refusal | undefined)[]):
   }
   return undefined;
 }
+
+/** A list of distinct codes, each one of `allowed` (empty unless `nonEmpty`): facts for analysis, never free text. */
+export function codeList<T extends string>(value: unknown, allowed: readonly T[], field: string, nonEmpty = false): Refusal | undefined {
+  const expected = `a list of distinct codes from ${allowed.join(', ')}${nonEmpty ? ' (at least one)' : ''}`;
+  if (!Array.isArray(value) || (nonEmpty && value.length === 0)) return invalidField(field, expected);
+  const items = value as unknown[];
+  const bad = items.findIndex((item, index) => oneOf(item, allowed, field) !== undefined || items.indexOf(item) !== index);
+  return bad === -1 ? undefined : invalidField(`${field}[${bad}]`, expected);
+}
+
+/** A non-empty list of distinct reference ids (the children an allegation concerns). */
+export function referenceList(value: unknown, field: string): Refusal | undefined {
+  if (!Array.isArray(value) || value.length === 0) return invalidField(field, 'a non-empty list of reference ids');
+  const items = value as unknown[];
+  const bad = items.findIndex((item, index) => reference(item, field) !== undefined || items.indexOf(item) !== index);
+  return bad === -1 ? undefined : invalidField(`${field}[${bad}]`, 'a distinct non-empty reference id');
+}

@@ -9,11 +9,16 @@ import type { IsoInstant, LocalDate } from './dates';
 /**
  * Rule ids as in TIMESCALES.md. Its section 6a local rules have no ids there; ENF-01 (social
  * worker's report before a LAC review), ENF-02 (review record after it) and ENF-03 (managers'
- * queries on review decisions) are the ids the rulebook's Enfield overlay gives them.
+ * queries on review decisions) are the ids the rulebook's Enfield overlay gives them. IRO-01
+ * (informal stage) and IRO-02 (formal stages) of an IRO's dispute resolution have no national
+ * timescale: a council's overlay gives them clocks.
  */
 export type RuleId =
-  | 'CP-04' | 'CP-06' | 'CP-07' | 'CP-08' | 'CP-09' | 'CP-10' | 'CP-12'
+  | 'CP-01' | 'CP-02' | 'CP-04' | 'CP-06' | 'CP-07' | 'CP-08' | 'CP-09' | 'CP-10' | 'CP-12'
   | 'LAC-01' | 'LAC-03' | 'LAC-04' | 'LAC-05' | 'LAC-07' | 'LAC-09' | 'LAC-10' | 'LAC-11' | 'LAC-12' | 'LAC-13'
+  | 'MIS-01'
+  | 'LADO-01' | 'LADO-03' | 'LADO-04' | 'LADO-05' | 'LADO-06'
+  | 'IRO-01' | 'IRO-02'
   | 'ENF-01' | 'ENF-02' | 'ENF-03';
 
 /** Facts about the trigger that change how a rule counts (the rulebook reads them). */
@@ -22,7 +27,13 @@ export type Qualifier =
   | 'child-under-5' // LAC-12: review health assessment every 6 months, not 12
   | 'placed-with-parent' // LAC-10: reg 19 / care order + parent visiting regimes
   | 'connected-person-temporary' // LAC-10: reg 24 temporary approval
-  | 'long-term-placement'; // LAC-10: placement intended to last until 18
+  | 'long-term-placement' // LAC-10: placement intended to last until 18
+  /**
+   * Only the trigger's London date is known (a return recorded without a time): count from
+   * `trigger.on` ({ date }), not from `trigger.at`; the rulebook assumes 23:59 London and marks
+   * the deadline `timeAssumed` (TIMESCALES.md 2.3).
+   */
+  | 'time-unknown';
 
 /** Dates other than the trigger's own that a rule counts from or towards. */
 export interface Anchors {
@@ -43,7 +54,16 @@ export type CancelReason =
   | 'review-rescheduled'
   | 'change-withdrawn'
   | 'not-required-recent-assessment'
-  | 'ceased-looked-after';
+  | 'ceased-looked-after'
+  | 'rhi-declined' // the child declined the return interview
+  | 'rhi-not-possible' // a return interview could not take place (the reason is on the event)
+  | 'below-threshold' // the LADO's initial consideration: a consultation, not an allegation
+  | 'allegation-closed'
+  | 'no-assessment-needed' // the referral decision needs no assessment
+  | 'assessment-ended' // the referral or assessment ended without an authorised assessment
+  | 'escalation-resolved'
+  | 'escalation-withdrawn'
+  | 'referred-to-cafcass';
 
 /** An event of the pathway, by type and dates: what triggered or closed a deadline. */
 export interface EventRef {
@@ -58,6 +78,8 @@ export type DeadlineIntent =
       readonly key: string;
       readonly series: string;
       readonly ruleId: RuleId;
+      /** Which clock of a rule with several (MIS-01 `offered`/`completed`); absent: the rule's first running clock. */
+      readonly clock?: string;
       readonly trigger: EventRef;
       readonly qualifiers: readonly Qualifier[];
       readonly anchors: Anchors;

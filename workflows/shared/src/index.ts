@@ -12,4 +12,4 @@ export type { Applied, PathwayContext, PathwayEvent } from './pathway';
 export { allowedEventTypes, applyWith, intentsBetween, refusalFor, stateName } from './pathway';
 export type { TransitionRow } from './catalogue';
 export { stateMetas, transitionCatalogue } from './catalogue';
-export { checkOccurrence, firstRefusal, flag, notBeforeOpen, oneOf, positiveInteger, reference } from './checks';
+export { checkOccurrence, codeList, firstRefusal, flag, notBeforeOpen, oneOf, positiveInteger, reference, referenceList } from './checks';

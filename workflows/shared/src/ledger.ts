@@ -4,6 +4,8 @@ import type { Anchors, CancelReason, ClosingIntent, DeadlineLedger, EventRef, Op
 export interface OpenParams<S extends string = string> {
   readonly series: S;
   readonly rule: RuleId;
+  /** The rule's clock, for rules with several (see `OpenIntent.clock`). */
+  readonly clock?: string;
   /** A series opened at most once per instance has the series name as its key ('icpc'). */
   readonly single?: boolean;
 }
@@ -41,7 +43,8 @@ export function openDeadline(ledger: DeadlineLedger, params: OpenParams, facts: 
   if (ledger.journal.some((i) => i.kind === 'open' && i.key === key)) {
     throw new Error(`deadline key '${key}' would be opened twice: the machine definition is wrong`);
   }
-  const intent: OpenIntent = { kind: 'open', key, series: params.series, ruleId: params.rule, ...facts };
+  const clock = params.clock === undefined ? {} : { clock: params.clock };
+  const intent: OpenIntent = { kind: 'open', key, series: params.series, ruleId: params.rule, ...clock, ...facts };
   return {
     open: { ...ledger.open, [key]: intent },
     opened: { ...ledger.opened, [params.series]: (ledger.opened[params.series] ?? 0) + 1 },

@@ -9,13 +9,14 @@ export interface PathwayUnderTest<S, E extends { type: string }> {
   readonly state: (snapshot: S) => string;
 }
 
-/** One line per intent: 'open rcpc-2 CP-09 @2026-09-01', 'meet icpc @2026-06-05', ... */
+/** One line per intent: 'open rcpc-2 CP-09 @2026-09-01', 'open rhi-offered MIS-01/offered @...', 'meet icpc @2026-06-05', ... */
 export function describeIntent(i: DeadlineIntent): string {
   switch (i.kind) {
     case 'open': {
       const qualifiers = i.qualifiers.length > 0 ? ` [${i.qualifiers.join(',')}]` : '';
       const anchors = Object.entries(i.anchors).map(([k, v]) => ` ${k}=${String(v)}`).join('');
-      return `open ${i.key} ${i.ruleId} @${i.trigger.on}${qualifiers}${anchors}`;
+      const clock = i.clock === undefined ? '' : `/${i.clock}`;
+      return `open ${i.key} ${i.ruleId}${clock} @${i.trigger.on}${qualifiers}${anchors}`;
     }
     case 'meet':
       return `meet ${i.key} @${i.by.on}`;
