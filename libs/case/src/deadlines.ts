@@ -1,0 +1,178 @@
+import { instantToMillis, type WorkingCalendar } from '@csc/calendar';
+import { BUILT_IN_RULEBOOKS, RulebookError, computeDeadline, releaseId, type RulebookRegistry, type RulebookSelector } from '@csc/rulebook';
+import type { CancelReason, ClosingIntent, IsoInstant, LocalDate, OpenIntent } from '@workflows/shared';
+import { chooseClock, noClockFacts, noteIntent, type ClockFacts } from './clocks';
+import { pathwayOf } from './pathways/registry';
+import type { AnyPathway, OwnerKind } from './pathways/types';
+import { stepsOf, type CaseState, type PathwayInstance, type Step } from './state';
+
+export type DeadlineStatus = 'open' | 'met-on-time' | 'met-late' | 'cancelled' | 'breached';
+
+/** What started or closed a deadline: the event, when it happened and when it was recorded. */
+export interface DeadlineEventRef {
+  readonly event: string;
+  readonly occurredAt: IsoInstant;
+  readonly occurredOn: LocalDate;
+  readonly recordedAt: IsoInstant;
+}
+
+/** A deadline derived from the case's events and the rulebook: never typed in. */
+export interface CaseDeadline {
+  /** `<caseId>/<instanceId>/<key>`: the same on every replay. */
+  readonly id: string;
+  readonly caseId: string;
+  readonly pathway: string;
+  readonly instanceId: string;
+  readonly key: string;
+  readonly series: string;
+  readonly ruleId: string;
+  readonly clock: string | null;
+  readonly title: string | null;
+  /** The release recorded with the trigger event (or the what-if rulebook). */
+  readonly rulebookVersion: string;
+  readonly ruleVersion: string | null;
+  readonly calendarVersion: string | null;
+  readonly trigger: DeadlineEventRef;
+  /** The date the rule counts from (the trigger's date, or a planned meeting's for 'before' rules). */
+  readonly countsFrom: LocalDate;
+  /** Null when the rule sets no numeric timescale (`timescale` says what it says instead). */
+  readonly dueDate: LocalDate | null;
+  readonly dueInstant: IsoInstant | null;
+  readonly actByDate: LocalDate | null;
+  readonly timescale: string | null;
+  readonly owner: { readonly kind: OwnerKind; readonly ref: string | null };
+  readonly status: DeadlineStatus;
+  /** Breached because the event it had to precede happened (`lapsed`) or its due instant passed (`overdue`). */
+  readonly breach: 'lapsed' | 'overdue' | null;
+  readonly cancelReason: CancelReason | null;
+  readonly closedBy: (DeadlineEventRef & { readonly kind: ClosingIntent['kind'] }) | null;
+}
+
+export interface DeadlineOptions {
+  readonly calendar: WorkingCalendar;
+  readonly rulebooks?: RulebookRegistry;
+  /** Evaluate every deadline under this rulebook instead of the recorded releases ("what if"). */
+  readonly whatIf?: RulebookSelector;
+}
+
+/** 'enfield@1' -> { name: 'enfield', version: 1 }. */
+export function parseRulebookVersion(version: string): RulebookSelector {
+  const at = version.lastIndexOf('@');
+  return at < 0 ? { name: version } : { name: version.slice(0, at), version: Number(version.slice(at + 1)) };
+}
+
+type Due = Pick<CaseDeadline, 'clock' | 'title' | 'ruleVersion' | 'calendarVersion' | 'dueDate' | 'dueInstant' | 'actByDate' | 'timescale' | 'rulebookVersion' | 'countsFrom'>;
+
+/** Due date of an open intent; undefined when the rulebook has no such rule (a local rule elsewhere). */
+function dueOf(intent: OpenIntent, facts: ClockFacts, rulebookVersion: string, options: DeadlineOptions): Due | undefined {
+  const choice = chooseClock(intent, facts);
+  const rulebook = options.whatIf ?? parseRulebookVersion(rulebookVersion);
+  const version = options.whatIf === undefined ? rulebookVersion : releaseId((options.rulebooks ?? BUILT_IN_RULEBOOKS).select(options.whatIf));
+  const none = (why: string): Due => ({
+    clock: null, title: null, ruleVersion: null, calendarVersion: null, dueDate: null, dueInstant: null, actByDate: null, timescale: why,
+    rulebookVersion: version, countsFrom: intent.trigger.on,
+  });
+  if (choice.kind === 'none') return none(choice.why);
+  try {
+    const trigger = choice.countFrom === undefined ? { instant: intent.trigger.at } : { date: choice.countFrom };
+    const d = computeDeadline({ ruleId: intent.ruleId, clock: choice.clock, trigger, rulebook, calendar: options.calendar }, options.rulebooks);
+    return {
+      clock: d.clock, title: d.title, ruleVersion: d.ruleVersion, calendarVersion: d.calendarVersion, dueDate: d.dueDate,
+      dueInstant: d.dueInstant, actByDate: d.actByDate, timescale: null, rulebookVersion: d.rulebookVersion, countsFrom: d.trigger.date,
+    };
+  } catch (error) {
+    if (!(error instanceof RulebookError)) throw error;
+    if (error.code === 'RULE_UNKNOWN') return undefined;
+    if (error.code === 'RULE_NO_TIMESCALE' || error.code === 'RULE_NOT_IN_FORCE') return none(error.message);
+    throw error;
+  }
+}
+
+const ms = (instant: IsoInstant): number => instantToMillis(instant);
+
+interface Draft {
+  readonly open: OpenIntent;
+  readonly openStep: Step;
+  readonly due: Due;
+  closing?: { readonly intent: ClosingIntent; readonly step: Step };
+}
+
+function status(d: Draft, asOf: number): Pick<CaseDeadline, 'status' | 'breach' | 'cancelReason' | 'closedBy'> {
+  const closing = d.closing !== undefined && ms(d.closing.intent.by.at) <= asOf ? d.closing : undefined;
+  const dueAt = d.due.dueInstant === null ? undefined : ms(d.due.dueInstant);
+  if (closing === undefined) {
+    const overdue = dueAt !== undefined && asOf >= dueAt;
+    return { status: overdue ? 'breached' : 'open', breach: overdue ? 'overdue' : null, cancelReason: null, closedBy: null };
+  }
+  const { intent, step } = closing;
+  const closedBy = { kind: intent.kind, event: intent.by.event, occurredAt: intent.by.at, occurredOn: intent.by.on, recordedAt: step.recordedAt };
+  switch (intent.kind) {
+    case 'meet':
+      return { status: dueAt !== undefined && ms(intent.by.at) >= dueAt ? 'met-late' : 'met-on-time', breach: null, cancelReason: null, closedBy };
+    case 'cancel':
+      return { status: 'cancelled', breach: null, cancelReason: intent.reason, closedBy };
+    case 'lapse':
+      return { status: 'breached', breach: 'lapsed', cancelReason: null, closedBy };
+    default: {
+      const unhandled: never = intent;
+      return unhandled;
+    }
+  }
+}
+
+function draftsOf(pathway: AnyPathway, instance: PathwayInstance, options: DeadlineOptions): Map<string, Draft> {
+  const journal = pathway.ledger(instance.snapshot).journal;
+  const steps = stepsOf(instance);
+  const drafts = new Map<string, Draft>();
+  let facts = noClockFacts;
+  let s = 0;
+  journal.forEach((intent, index) => {
+    while (s + 1 < steps.length && (steps[s + 1]?.journalFrom ?? Infinity) <= index) s++;
+    const step = steps[s];
+    if (step === undefined) return;
+    if (intent.kind === 'open') {
+      const due = dueOf(intent, facts, step.rulebookVersion, options);
+      if (due !== undefined) drafts.set(intent.key, { open: intent, openStep: step, due });
+    } else {
+      const draft = drafts.get(intent.key);
+      if (draft !== undefined) draft.closing = { intent, step };
+    }
+    facts = noteIntent(facts, intent);
+  });
+  return drafts;
+}
+
+/**
+ * Every deadline of the case as of `asOf`: those triggered by then, with their status at that
+ * instant (a closing dated after `asOf` has not happened yet; an open deadline past its due
+ * instant is breached). To see the case as it was known then, fold only the events recorded by
+ * then (`foldCaseAsOf`).
+ */
+export function deadlinesOf(state: CaseState, asOf: IsoInstant, options: DeadlineOptions): readonly CaseDeadline[] {
+  const at = ms(asOf);
+  const result: CaseDeadline[] = [];
+  for (const instance of Object.values(state.instances)) {
+    const pathway = pathwayOf(instance.pathway);
+    if (pathway === undefined) continue;
+    for (const draft of draftsOf(pathway, instance, options).values()) {
+      const { open, openStep, due } = draft;
+      if (ms(open.trigger.at) > at) continue;
+      const ownerKind = pathway.owner(open.series);
+      const ownerRef = ownerKind === 'iro' && state.iroRef !== undefined ? state.iroRef : (state.teamRef ?? null);
+      result.push({
+        id: `${state.caseId ?? ''}/${instance.instanceId}/${open.key}`,
+        caseId: state.caseId ?? '',
+        pathway: instance.pathway,
+        instanceId: instance.instanceId,
+        key: open.key,
+        series: open.series,
+        ruleId: open.ruleId,
+        ...due,
+        trigger: { event: open.trigger.event, occurredAt: open.trigger.at, occurredOn: open.trigger.on, recordedAt: openStep.recordedAt },
+        owner: { kind: ownerKind === 'iro' && state.iroRef !== undefined ? 'iro' : 'team', ref: ownerRef },
+        ...status(draft, at),
+      });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,151 @@
+import { instantToMillis, londonDateOf } from '@csc/calendar';
+import { BUILT_IN_RULEBOOKS, releaseId, type RulebookRegistry } from '@csc/rulebook';
+import { isIsoInstant, type IsoInstant, type PathwayEvent } from '@workflows/shared';
+import type { CaseCommand, CaseLevelCommand } from './commands';
+import {
+  CaseAlreadyOpenError, CaseNotFoundError, InstanceStillActiveError, OutOfOrderError, UnknownInstanceError, ValidationError,
+  fromRefusal, type DomainError,
+} from './errors';
+import type { CaseEvent } from './events';
+import { commandFor, commandTarget } from './pathways/registry';
+import type { AnyPathway } from './pathways/types';
+import type { CaseState } from './state';
+
+export interface DecideOptions {
+  /** The rulebook releases known (default: the built-in ones). */
+  readonly rulebooks?: RulebookRegistry;
+  /** The council's rulebook for an OpenCase that names none (CSC_RULEBOOK; default 'national'). */
+  readonly defaultRulebook?: string;
+}
+
+export type Decision = { readonly ok: true; readonly events: readonly CaseEvent[] } | { readonly ok: false; readonly error: DomainError };
+
+const accept = (...events: CaseEvent[]): Decision => ({ ok: true, events });
+const refuse = (error: DomainError): Decision => ({ ok: false, error });
+
+function nonEmpty(value: unknown, field: string): ValidationError | undefined {
+  return typeof value === 'string' && value.trim().length > 0 ? undefined : new ValidationError(field, `${field} is missing or invalid: expected a non-empty reference id`);
+}
+
+/** occurredAt is an instant with an offset, and not after the moment of recording. */
+function occurrence(occurredAt: unknown, now: IsoInstant): ValidationError | undefined {
+  if (!isIsoInstant(occurredAt)) return new ValidationError('occurredAt', 'occurredAt is missing or invalid: expected an ISO-8601 instant with an offset');
+  if (instantToMillis(occurredAt) > instantToMillis(now)) {
+    return new ValidationError('occurredAt', `occurredAt ${occurredAt} is after the time of recording ${now}: record what has happened`);
+  }
+  return undefined;
+}
+
+function decideCaseLevel(command: CaseLevelCommand, state: CaseState, now: IsoInstant, options: DecideOptions): Decision {
+  const when = { occurredAt: command.occurredAt, recordedAt: now };
+  switch (command.type) {
+    case 'OpenCase': {
+      if (state.opened) return refuse(new CaseAlreadyOpenError(command.caseId));
+      const rulebook = command.rulebook ?? options.defaultRulebook ?? 'national';
+      const registry = options.rulebooks ?? BUILT_IN_RULEBOOKS;
+      if (!registry.releases().some((r) => r.name === rulebook)) {
+        const names = [...new Set(registry.releases().map((r) => r.name))];
+        return refuse(new ValidationError('rulebook', `rulebook: no rulebook '${rulebook}' (known: ${names.join(', ')})`));
+      }
+      const bad = nonEmpty(command.teamRef, 'teamRef');
+      return bad ? refuse(bad) : accept({ type: 'CaseOpened', ...when, caseId: command.caseId, teamRef: command.teamRef, rulebook });
+    }
+    case 'AllocateIro': {
+      const bad = nonEmpty(command.iroRef, 'iroRef');
+      if (bad) return refuse(bad);
+      if (state.iroRef === command.iroRef) return accept();
+      const previous: CaseEvent[] = state.iroRef === undefined ? [] : [{ type: 'IroDeallocated', ...when, iroRef: state.iroRef }];
+      return accept(...previous, { type: 'IroAllocated', ...when, iroRef: command.iroRef });
+    }
+    case 'DeallocateIro': {
+      const bad = nonEmpty(command.iroRef, 'iroRef');
+      if (bad) return refuse(bad);
+      if (state.iroRef !== command.iroRef) {
+        return refuse(new ValidationError('iroRef', `iroRef: ${command.iroRef} is not the allocated IRO (allocated: ${state.iroRef ?? 'none'})`));
+      }
+      return accept({ type: 'IroDeallocated', ...when, iroRef: command.iroRef });
+    }
+    case 'ChangeTeam': {
+      const bad = nonEmpty(command.teamRef, 'teamRef');
+      return bad ? refuse(bad) : accept({ type: 'TeamChanged', ...when, teamRef: command.teamRef });
+    }
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+}
+
+type Located = { readonly instanceId: string; readonly snapshot: unknown } | { readonly error: DomainError };
+
+/** The instance a command names, or a new one where the pathway may start. */
+function locate(pathway: AnyPathway, eventType: string, instanceId: unknown, on: string, state: CaseState): Located {
+  const mine = Object.values(state.instances).filter((i) => i.pathway === pathway.kind);
+  if (instanceId !== undefined) {
+    const found = typeof instanceId === 'string' ? state.instances[instanceId] : undefined;
+    if (found === undefined || found.pathway !== pathway.kind) return { error: new UnknownInstanceError(pathway.kind, typeof instanceId === 'string' ? instanceId : JSON.stringify(instanceId), mine.map((i) => i.instanceId)) };
+    return { instanceId: found.instanceId, snapshot: found.snapshot };
+  }
+  if (!pathway.starts.includes(eventType)) {
+    const known = mine.map((i) => i.instanceId);
+    return { error: new ValidationError('instanceId', `instanceId is missing: name the ${pathway.kind} instance (${known.length > 0 ? known.join(', ') : 'the case has none yet'})`) };
+  }
+  for (const other of mine) {
+    if (pathway.active(other.snapshot)) return { error: new InstanceStillActiveError(pathway.kind, other.instanceId, pathway.state(other.snapshot)) };
+    const ended = pathway.endedOn(other.snapshot);
+    if (ended !== undefined && on < ended) {
+      return { error: new OutOfOrderError('occurredOn', ended, `the end of ${pathway.kind} ${other.instanceId}`, `occurredOn ${on} is before the end of ${pathway.kind} ${other.instanceId} on ${ended}`) };
+    }
+  }
+  return { instanceId: `${pathway.instancePrefix}-${(state.started[pathway.kind] ?? 0) + 1}`, snapshot: pathway.start() };
+}
+
+function decidePathway(command: Exclude<CaseCommand, CaseLevelCommand>, state: CaseState, now: IsoInstant, options: DecideOptions): Decision {
+  const target = commandTarget(command.type);
+  if (target === undefined) return refuse(new ValidationError('type', `type: unknown command '${String(command.type)}'`));
+  const { pathway, eventType } = target;
+  const { type: _type, caseId: _caseId, instanceId, occurredOn: givenOn, ...fields } = command;
+  const on = londonDateOf(command.occurredAt);
+  if (givenOn !== undefined && givenOn !== on) {
+    return refuse(new ValidationError('occurredOn', `occurredOn ${givenOn} is not the London date of occurredAt ${command.occurredAt} (${on})`));
+  }
+  const located = locate(pathway, eventType, instanceId, on, state);
+  if ('error' in located) return refuse(located.error);
+  const event = { ...fields, type: eventType, occurredAt: command.occurredAt, occurredOn: on } as PathwayEvent;
+  const applied = pathway.apply(located.snapshot, event);
+  if (!applied.ok) {
+    return refuse(fromRefusal(applied.refusal, { pathway: pathway.kind, instanceId: located.instanceId, command: command.type }, (t) => commandFor(pathway, t)));
+  }
+  const rulebookVersion = releaseId((options.rulebooks ?? BUILT_IN_RULEBOOKS).select({ name: state.rulebook ?? 'national' }));
+  return accept({
+    type: 'PathwayEventRecorded',
+    pathway: pathway.kind,
+    instanceId: located.instanceId,
+    occurredAt: command.occurredAt,
+    recordedAt: now,
+    rulebookVersion,
+    event,
+  });
+}
+
+function isCaseLevel(command: CaseCommand): command is CaseLevelCommand {
+  return command.type === 'OpenCase' || command.type === 'AllocateIro' || command.type === 'DeallocateIro' || command.type === 'ChangeTeam';
+}
+
+/**
+ * What recording `command` at `now` adds to the case: new events, or why not (a DomainError with
+ * a stable code). Pure; bad input changes nothing. Pathway events are dated `occurredAt` (world
+ * time, on which timeliness is judged) and stamped `recordedAt = now` (recording lag).
+ */
+export function decide(command: CaseCommand, state: CaseState, now: IsoInstant, options: DecideOptions = {}): Decision {
+  if (command === null || typeof command !== 'object') return refuse(new ValidationError('command', 'command: expected an object'));
+  const badCase = nonEmpty(command.caseId, 'caseId');
+  if (badCase) return refuse(badCase);
+  if (!state.opened && command.type !== 'OpenCase') return refuse(new CaseNotFoundError(command.caseId));
+  if (state.caseId !== undefined && state.caseId !== command.caseId) {
+    return refuse(new ValidationError('caseId', `caseId ${command.caseId} is not this case (${state.caseId})`));
+  }
+  const badTime = occurrence(command.occurredAt, now);
+  if (badTime) return refuse(badTime);
+  return isCaseLevel(command) ? decideCaseLevel(command, state, now, options) : decidePathway(command, state, now, options);
+}

@@ -1,0 +1,19 @@
+export type { CaseCommand, CaseLevelCommand, OpenCase, AllocateIro, DeallocateIro, ChangeTeam } from './commands';
+export type { ChildProtectionCommand } from './pathways/child-protection';
+export type { LookedAfterCommand } from './pathways/looked-after';
+export type { PathwayCommand, PathwayKind } from './pathways/registry';
+export { PATHWAYS, pathwayCommandTypes, pathwayOf } from './pathways/registry';
+export type { AnyPathway, CommandsOf, OwnerKind, PathwayDefinition } from './pathways/types';
+export {
+  CaseAlreadyOpenError, CaseNotFoundError, DomainError, HistoryInvalidError, InstanceStillActiveError, NotAllowedInStateError,
+  OutOfOrderError, UnknownInstanceError, ValidationError,
+} from './errors';
+export type { CaseEvent, CaseLevelEvent, CaseOpened, IroAllocated, IroDeallocated, PathwayEventRecorded, StoredCaseEvent, TeamChanged } from './events';
+export { decodeCaseEvent, encodeCaseEvent } from './events';
+export type { CaseState, PathwayInstance } from './state';
+export { evolve, evolveEvent, foldCase, foldCaseAsOf, initialCaseState } from './state';
+export { decide, type DecideOptions, type Decision } from './decide';
+export { caseStreamId } from './stream';
+export { CLOCK_TABLE, chooseClock, type ClockChoice } from './clocks';
+export { deadlinesOf, parseRulebookVersion, type CaseDeadline, type DeadlineOptions, type DeadlineStatus } from './deadlines';
+export { DEFAULT_REMINDER_OFFSETS, alertsThatFire, reminderOffsets, scheduledAlerts, type Alert } from './alerts';

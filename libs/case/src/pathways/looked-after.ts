@@ -1,0 +1,52 @@
+import { transition } from 'xstate';
+import {
+  allowedLookedAfterEvents, applyLookedAfter, lookedAfterMachine, lookedAfterState, startLookedAfter,
+  type LookedAfterEvent, type LookedAfterEventType, type LookedAfterSnapshot,
+} from '@workflows/looked-after';
+import type { CommandsOf, OwnerKind, PathwayDefinition } from './types';
+
+export const LOOKED_AFTER_COMMANDS = {
+  RecordBecameLookedAfter: 'BecameLookedAfter',
+  RecordLegalStatusChange: 'LegalStatusChanged',
+  RecordPlacementChange: 'PlacementChanged',
+  RecordLacVisit: 'LacVisitMade',
+  RecordCarePlan: 'CarePlanPrepared',
+  RecordHealthAssessment: 'HealthAssessmentCompleted',
+  RecordInitialHealthAssessmentNotRequired: 'InitialHealthAssessmentNotRequired',
+  RecordPep: 'PepCompleted',
+  ScheduleLacReview: 'LacReviewScheduled',
+  RecordSocialWorkerReport: 'SocialWorkerReportSubmitted',
+  RecordLacReview: 'LacReviewHeld',
+  AdjournLacReview: 'LacReviewAdjourned',
+  CompleteLacReviewRecord: 'LacReviewRecordCompleted',
+  QueryLacReviewDecisions: 'LacReviewDecisionsQueried',
+  FinaliseLacReviewDecisions: 'LacReviewDecisionsFinalised',
+  ProposeSignificantChange: 'SignificantChangeProposed',
+  WithdrawSignificantChange: 'SignificantChangeWithdrawn',
+  RecordCeasedLookedAfter: 'CeasedLookedAfter',
+} as const satisfies Readonly<Record<string, LookedAfterEventType>>;
+
+export type LookedAfterCommand = CommandsOf<LookedAfterEvent, typeof LOOKED_AFTER_COMMANDS>;
+
+/** What the IRO does (reviews and their records); visits, plans, health, PEP and decisions are the team's. */
+const IRO_SERIES = new Set([
+  'lac-review', 'adjourned-review', 'review-record', 'review-before-move', 'review-before-ceasing', 'review-before-change',
+]);
+
+export const lookedAfterPathway: PathwayDefinition<'looked-after', LookedAfterSnapshot, LookedAfterEvent, typeof LOOKED_AFTER_COMMANDS> = {
+  kind: 'looked-after',
+  instancePrefix: 'lac',
+  commands: LOOKED_AFTER_COMMANDS,
+  starts: ['BecameLookedAfter'],
+  start: startLookedAfter,
+  apply: applyLookedAfter,
+  replay: (snapshot, event) => transition(lookedAfterMachine, snapshot, event)[0],
+  state: lookedAfterState,
+  allowed: allowedLookedAfterEvents,
+  ledger: (snapshot) => snapshot.context.ledger,
+  // A new period of care may begin once the child has ceased to be looked after, even while
+  // the last review's record is outstanding.
+  active: (snapshot) => snapshot.context.ceasedOn === undefined,
+  endedOn: (snapshot) => snapshot.context.ceasedOn,
+  owner: (series): OwnerKind => (IRO_SERIES.has(series) ? 'iro' : 'team'),
+};
