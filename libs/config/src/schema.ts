@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, Validate } from 'class-validator';
+import { AuthSourcesConsistent } from './auth-rules';
 
 /**
  * Every setting the engine reads, with its environment variable name.
@@ -17,6 +18,14 @@ export const ENV = {
   workerPort: 'CSC_WORKER_PORT',
   timeZone: 'CSC_TIME_ZONE',
   logLevel: 'CSC_LOG_LEVEL',
+  authIssuer: 'CSC_AUTH_ISSUER',
+  authAudience: 'CSC_AUTH_AUDIENCE',
+  authJwksUrl: 'CSC_AUTH_JWKS_URL',
+  authPublicKeys: 'CSC_AUTH_PUBLIC_KEYS',
+  authRolesClaim: 'CSC_AUTH_ROLES_CLAIM',
+  authTeamsClaim: 'CSC_AUTH_TEAMS_CLAIM',
+  authDevKeys: 'CSC_AUTH_DEV_KEYS',
+  apiRateLimit: 'CSC_API_RATE_LIMIT',
 } as const;
 
 export type SettingName = keyof typeof ENV;
@@ -70,6 +79,47 @@ export class EngineConfig {
 
   @IsIn(LOG_LEVELS)
   logLevel: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Expected `iss` of bearer tokens (the council's OIDC provider); empty: no real tokens are accepted. */
+  @IsString()
+  @Matches(/^(|https?:\/\/\S+|[a-z][a-z0-9+.-]*:\S+)$/, { message: 'must be the issuer URL of the OIDC provider' })
+  @Validate(AuthSourcesConsistent)
+  authIssuer: string = '';
+
+  /** Expected `aud` of bearer tokens (the API's application id or URI at the provider). */
+  @IsString()
+  @IsNotEmpty()
+  authAudience: string = 'csc-api';
+
+  /** Where the provider publishes its signing keys; https, or http on loopback only. */
+  @IsString()
+  @Matches(/^(|https:\/\/\S+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/\S*)$/, { message: 'must be an https:// URL (http:// only on loopback)' })
+  authJwksUrl: string = '';
+
+  /** A file of trusted public keys (a JWKS JSON document or PEM public keys), instead of or beside the JWKS URL. */
+  @IsString()
+  authPublicKeys: string = '';
+
+  /** Claim holding the engine roles (a dotted path such as realm_access.roles is followed). */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_:/.-]+$/, { message: 'must be a claim name or a dotted path' })
+  authRolesClaim: string = 'roles';
+
+  /** Claim holding the user's team references. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_:/.-]+$/, { message: 'must be a claim name or a dotted path' })
+  authTeamsClaim: string = 'teams';
+
+  /** Accept tokens minted by `csc token` with the local development key. Never in production. */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  authDevKeys: boolean = false;
+
+  /** Requests per user per minute the api serves before answering 429. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  apiRateLimit: number = 600;
 }
 
 export type EventStoreKind = 'embedded' | 'postgres' | 'eventstoredb';
