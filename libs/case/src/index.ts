@@ -17,3 +17,7 @@ export { caseStreamId } from './stream';
 export { CLOCK_TABLE, chooseClock, type ClockChoice } from './clocks';
 export { deadlinesOf, parseRulebookVersion, type CaseDeadline, type DeadlineOptions, type DeadlineStatus } from './deadlines';
 export { DEFAULT_REMINDER_OFFSETS, alertsThatFire, reminderOffsets, scheduledAlerts, type Alert } from './alerts';
+export {
+  ScenarioError, parseScenario, simulate,
+  type ScenarioStep, type SimulatedAlert, type SimulatedEvent, type SimulationOptions, type SimulationResult, type SimulationStep,
+} from './simulate';

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { registerStart } from './start';
 import { registerCalendar } from './calendar';
 import { registerDue } from './due';
+import { registerSimulate } from './simulate';
 import { registerToken } from './token';
 
 /** Every `csc` sub-command; each file registers one. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerStart, registerCalendar, registerDue, registerToken];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerStart, registerCalendar, registerDue, registerToken, registerSimulate];
