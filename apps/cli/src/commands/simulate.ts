@@ -29,7 +29,7 @@ export function registerSimulate(program: Command): void {
 }
 
 function simulateFile(file: string, options: SimulateOptions): void {
-  if (options.asOf !== undefined && !isIsoInstant(options.asOf)) throw new CliInputError(`--as-of: "${options.asOf}" is not an instant such as 2026-07-01T00:00:00Z`);
+  if (options.asOf !== undefined && !isIsoInstant(options.asOf)) throw new CliInputError(`--as-of: ${JSON.stringify(options.asOf)} is not an instant such as 2026-07-01T00:00:00Z`);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
