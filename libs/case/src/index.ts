@@ -1,6 +1,7 @@
 export type { CaseCommand, CaseLevelCommand, OpenCase, AllocateIro, DeallocateIro, ChangeTeam } from './commands';
 export type { ChildProtectionCommand } from './pathways/child-protection';
 export type { LookedAfterCommand } from './pathways/looked-after';
+export type { MissingEpisodeCommand } from './pathways/missing-episode';
 export type { PathwayCommand, PathwayKind } from './pathways/registry';
 export { PATHWAYS, pathwayCommandTypes, pathwayOf } from './pathways/registry';
 export type { AnyPathway, CommandsOf, OwnerKind, PathwayDefinition } from './pathways/types';

@@ -1,14 +1,15 @@
 import { childProtectionPathway, type ChildProtectionCommand } from './child-protection';
 import { lookedAfterPathway, type LookedAfterCommand } from './looked-after';
+import { missingEpisodePathway, type MissingEpisodeCommand } from './missing-episode';
 import { erase, type AnyPathway } from './types';
 
 /**
  * Every pathway a case can hold. Adding one (see README): write `pathways/<name>.ts` like
  * `looked-after.ts`, add it to PATHWAYS and its command union to PathwayCommand.
  */
-export const PATHWAYS: readonly AnyPathway[] = [erase(childProtectionPathway), erase(lookedAfterPathway)];
+export const PATHWAYS: readonly AnyPathway[] = [erase(childProtectionPathway), erase(lookedAfterPathway), erase(missingEpisodePathway)];
 
-export type PathwayCommand = ChildProtectionCommand | LookedAfterCommand;
+export type PathwayCommand = ChildProtectionCommand | LookedAfterCommand | MissingEpisodeCommand;
 
 export type PathwayKind = (typeof PATHWAYS)[number]['kind'];
 

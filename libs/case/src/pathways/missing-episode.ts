@@ -1,0 +1,40 @@
+import { transition } from 'xstate';
+import {
+  allowedMissingEpisodeEvents, applyMissingEpisode, missingEpisodeMachine, missingEpisodeState, startMissingEpisode,
+  type MissingEpisodeEvent, type MissingEpisodeEventType, type MissingEpisodeSnapshot,
+} from '@workflows/missing-episode';
+import type { CommandsOf, OwnerKind, PathwayDefinition } from './types';
+
+export const MISSING_EPISODE_COMMANDS = {
+  ReportMissing: 'MissingReported',
+  RecordReturn: 'ChildReturned',
+  RecordChildStatusChange: 'ChildStatusChanged',
+  OfferReturnInterview: 'ReturnInterviewOffered',
+  RecordReturnInterview: 'ReturnInterviewCompleted',
+  RecordReturnInterviewDeclined: 'ReturnInterviewDeclined',
+  RecordReturnInterviewNotPossible: 'ReturnInterviewNotPossible',
+  WithdrawMissingReport: 'MissingReportWithdrawn',
+} as const satisfies Readonly<Record<string, MissingEpisodeEventType>>;
+
+export type MissingEpisodeCommand = CommandsOf<MissingEpisodeEvent, typeof MISSING_EPISODE_COMMANDS>;
+
+/**
+ * One missing (or absent) episode per instance ('mis-12'). A child can be missing only once at a
+ * time, but a new episode may begin while the last one's return interview is outstanding.
+ */
+export const missingEpisodePathway: PathwayDefinition<'missing-episode', MissingEpisodeSnapshot, MissingEpisodeEvent, typeof MISSING_EPISODE_COMMANDS> = {
+  kind: 'missing-episode',
+  instancePrefix: 'mis',
+  commands: MISSING_EPISODE_COMMANDS,
+  starts: ['MissingReported'],
+  start: startMissingEpisode,
+  apply: applyMissingEpisode,
+  replay: (snapshot, event) => transition(missingEpisodeMachine, snapshot, event)[0],
+  state: missingEpisodeState,
+  allowed: allowedMissingEpisodeEvents,
+  ledger: (snapshot) => snapshot.context.ledger,
+  active: (snapshot) => snapshot.value === 'missing',
+  endedOn: (snapshot) => snapshot.context.returnedOn ?? snapshot.context.endedOn,
+  // Return interviews are done by IROs (TIMESCALES.md 6a): the allocated IRO, else the team.
+  owner: (): OwnerKind => 'iro',
+};
