@@ -1,5 +1,5 @@
 import { workingDays } from './national/define';
-import type { RulebookRelease } from './types';
+import type { RuleOverride, RulebookRelease } from './types';
 
 const SEED = 'Enfield IRO annual report (2017/18) and local procedures, TIMESCALES.md 6a';
 const from = '2018-04-01';
@@ -54,4 +54,32 @@ export const ENFIELD_1: RulebookRelease = {
     },
   ],
   settings: [],
+};
+
+const DISPUTE = `${SEED} section 10 (informal resolution first, then the local dispute resolution process)`;
+const ASSUMED = 'The seed reports give no stage timescales: 5 working days per stage is assumed (common in London protocols) and must be confirmed with the council [R].';
+const stage = (n: number) => ({ key: `stage-${n}`, label: `Stage ${n} manager responds`, duration: workingDays(5) });
+
+/** IRO dispute resolution timescales (enfield@2). */
+const IRO_OVERRIDES: readonly RuleOverride[] = [
+  {
+    overrides: 'IRO-01', effectiveFrom: from,
+    changes: { clocks: [{ key: 'default', label: 'Resolved informally or escalated', duration: workingDays(5) }], status: ['LOCAL'], notes: ASSUMED },
+    reason: DISPUTE,
+  },
+  {
+    overrides: 'IRO-02', effectiveFrom: from,
+    changes: { clocks: [stage(1), stage(2), stage(3)], status: ['LOCAL'], notes: `Stage 1 service manager, 2 head of service, 3 director. ${ASSUMED}` },
+    reason: DISPUTE,
+  },
+];
+
+/** Enfield's overlay, release 2: release 1's local rules over national@2, plus IRO dispute resolution stage timescales. */
+export const ENFIELD_2: RulebookRelease = {
+  ...ENFIELD_1,
+  version: 2,
+  publishedOn: '2026-11-23',
+  description: 'London Borough of Enfield: release 1 plus IRO dispute resolution stage timescales, over national@2',
+  base: { name: 'national', version: 2 },
+  overrides: [...ENFIELD_1.overrides, ...IRO_OVERRIDES],
 };

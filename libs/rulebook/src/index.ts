@@ -1,8 +1,8 @@
 export { computeDeadline, type Deadline, type DeadlineExplanation, type DeadlineRequest } from './deadline';
 export { explain } from './explain';
-export { BUILT_IN_RULEBOOKS, RulebookRegistry, compareRuleIds, releaseId, type ResolvedClock, type ResolvedRule } from './registry';
-export { NATIONAL_1, NATIONAL_SETTINGS } from './national';
-export { ENFIELD_1 } from './enfield';
+export { BUILT_IN_RULEBOOKS, PENDING_RULEBOOKS, RulebookRegistry, compareRuleIds, releaseId, type ResolvedClock, type ResolvedRule } from './registry';
+export { NATIONAL_1, NATIONAL_2, NATIONAL_SETTINGS } from './national';
+export { ENFIELD_1, ENFIELD_2 } from './enfield';
 export {
   NoTimescaleError,
   RuleNotInForceError,

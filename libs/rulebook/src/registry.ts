@@ -1,7 +1,7 @@
 import { isLocalDate, type DayCounting, type Duration, type LocalDate } from '@csc/calendar';
-import { ENFIELD_1 } from './enfield';
+import { ENFIELD_1, ENFIELD_2 } from './enfield';
 import { RuleNotInForceError, RulebookDefinitionError, UnknownRuleError, UnknownRulebookError } from './errors';
-import { NATIONAL_1 } from './national';
+import { NATIONAL_1, NATIONAL_2 } from './national';
 import { closeMatches } from './suggest';
 import type { RuleDefinition, RuleOverride, RulebookRelease, RulebookSelector, RulebookSettings } from './types';
 
@@ -173,3 +173,11 @@ export function compareRuleIds(a: string, b: string): number {
 
 /** The releases shipped with the engine: national@1 and the enfield@1 overlay. */
 export const BUILT_IN_RULEBOOKS = new RulebookRegistry([NATIONAL_1, ENFIELD_1]);
+
+/**
+ * The built-in releases plus those prepared but not yet shipped: national@2 and enfield@2 (IRO
+ * dispute resolution, IRO-01/IRO-02). Shipping them means adding them to BUILT_IN_RULEBOOKS, which
+ * makes `{ name }` resolve to @2: no due date of release 1 moves, but the rulebookVersion recorded
+ * with new events does (golden scenarios that record it must be regenerated).
+ */
+export const PENDING_RULEBOOKS = new RulebookRegistry([NATIONAL_1, ENFIELD_1, NATIONAL_2, ENFIELD_2]);

@@ -6,7 +6,7 @@ export type LegalStatus = 'REG' | 'SG' | 'LOCAL' | 'DATA' | 'INSP';
 /** How well the rule's source was verified: official text [V], third party [V3], recalled [R]. */
 export type Evidence = 'V' | 'V3' | 'R';
 
-export type Pathway = 'child-protection' | 'looked-after' | 'missing' | 'lado' | 'private-fostering';
+export type Pathway = 'child-protection' | 'looked-after' | 'missing' | 'lado' | 'private-fostering' | 'iro';
 
 /** A duration taken from a rulebook setting instead of fixed in the rule. */
 export interface SettingDuration {
