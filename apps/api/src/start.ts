@@ -1,8 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
 import type { EngineConfig } from '@csc/config';
-import { startHttp } from '@csc/runtime';
-import { ApiModule } from './app.module';
+import { createApiApplication } from './create';
 
-export function startApi(config: EngineConfig): Promise<INestApplication> {
-  return startHttp('api', ApiModule.forRoot(config), config.apiPort, config.listenHost);
+export async function startApi(config: EngineConfig): Promise<INestApplication> {
+  const app = await createApiApplication(config);
+  await app.listen(config.apiPort, config.listenHost);
+  const url = (await app.getUrl()).replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost');
+  app.get(Logger).log(`api listening on ${url} (OpenAPI: ${url}/api/docs)`);
+  return app;
 }

@@ -1,0 +1,18 @@
+import type { INestApplication, ModuleMetadata } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import type { EngineConfig } from '@csc/config';
+import { ApiModule } from './app.module';
+import { applyHttpConventions } from './http/create-app';
+
+/**
+ * The api application, configured but not listening: modules, pino logger,
+ * security headers, body limit and OpenAPI. `extra` adds modules (tests).
+ */
+export async function createApiApplication(config: EngineConfig, extra: NonNullable<ModuleMetadata['imports']> = []): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, extra), { bodyParser: false, bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  return applyHttpConventions(app, logger);
+}
