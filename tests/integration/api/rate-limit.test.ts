@@ -13,7 +13,9 @@ describe('per-user rate limit (real app, real Redis)', () => {
   it('answers 429 with Retry-After once a user has spent the budget, while another user is still served', async () => {
     const busy = await api.token('iro', 'iro-1');
     const read = (token: string) => request(api.url).get('/probe/cases/child-t1').auth(token, { type: 'bearer' });
-    for (let i = 0; i < 3; i += 1) await read(busy).expect(200);
+    const first = await read(busy).expect(200);
+    expect(first.headers).toMatchObject({ 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2' });
+    for (let i = 0; i < 2; i += 1) await read(busy).expect(200);
     const limited = await read(busy).expect(429);
     expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(limited.body).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
