@@ -18,6 +18,7 @@ export const ENV = {
   workerPort: 'CSC_WORKER_PORT',
   timeZone: 'CSC_TIME_ZONE',
   logLevel: 'CSC_LOG_LEVEL',
+  rulebook: 'CSC_RULEBOOK',
   authIssuer: 'CSC_AUTH_ISSUER',
   authAudience: 'CSC_AUTH_AUDIENCE',
   authJwksUrl: 'CSC_AUTH_JWKS_URL',
@@ -79,6 +80,15 @@ export class EngineConfig {
 
   @IsIn(LOG_LEVELS)
   logLevel: (typeof LOG_LEVELS)[number] = 'info';
+
+  /**
+   * The rulebook that computes this council's due dates: `national` (statute and
+   * statutory guidance) or a council overlay such as `enfield`. Each event records
+   * the release it was decided under, so changing this never moves a past due date.
+   */
+  @IsString()
+  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'must be a rulebook name such as national or enfield' })
+  rulebook: string = 'national';
 
   /** Expected `iss` of bearer tokens (the council's OIDC provider); empty: no real tokens are accepted. */
   @IsString()
