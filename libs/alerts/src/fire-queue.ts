@@ -1,0 +1,77 @@
+import { Queue } from 'bullmq';
+import type { Redis } from '@csc/redis';
+import { FIRE_JOB_NAME, FIRE_QUEUE, bullPrefix, fireJobData, fireJobId, fireJobOptions, type FireJobData } from './jobs';
+import type { PlannedAlert } from './plan';
+
+const CHUNK = 1000;
+
+/** The firing jobs of the alerts queue, read and written in bulk (pipelined). */
+export class FireQueue {
+  readonly queue: Queue<FireJobData>;
+
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+    private readonly attempts: number,
+  ) {
+    this.queue = new Queue<FireJobData>(FIRE_QUEUE, { connection: redis, prefix: bullPrefix(prefix) });
+  }
+
+  /** The payloads of those of these job ids that exist (in any state). */
+  async existing(jobIds: readonly string[]): Promise<Map<string, FireJobData>> {
+    const found = new Map<string, FireJobData>();
+    for (let i = 0; i < jobIds.length; i += CHUNK) {
+      const chunk = jobIds.slice(i, i + CHUNK);
+      const pipeline = this.redis.pipeline();
+      for (const id of chunk) pipeline.hget(this.queue.toKey(id), 'data');
+      const replies = (await pipeline.exec()) ?? [];
+      chunk.forEach((id, n) => {
+        const [error, value] = replies[n] ?? [null, null];
+        if (error === null && typeof value === 'string') found.set(id, JSON.parse(value) as FireJobData);
+      });
+    }
+    return found;
+  }
+
+  /** Adds the alerts' jobs (a no-op for an id that exists: remove it first to move it). */
+  async add(alerts: readonly PlannedAlert[], now: number): Promise<void> {
+    for (let i = 0; i < alerts.length; i += CHUNK) {
+      await this.queue.addBulk(alerts.slice(i, i + CHUNK).map((a) => ({ name: FIRE_JOB_NAME, data: fireJobData(a), opts: fireJobOptions(a, now, this.attempts) })));
+    }
+  }
+
+  /** Removes jobs; an active (locked) job stays, and its processor re-checks the case. Returns how many went. */
+  async remove(jobIds: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const id of jobIds) removed += await this.queue.remove(id);
+    return removed;
+  }
+
+  /** Ids of every job in the queue, in any state. */
+  async allIds(): Promise<string[]> {
+    return this.queue.getRanges(['delayed', 'waiting', 'prioritized', 'active', 'failed', 'completed'], 0, -1);
+  }
+
+  async failedIds(): Promise<string[]> {
+    return this.queue.getRanges(['failed'], 0, -1);
+  }
+
+  /** Sends failed jobs round again (after attempts were spent, e.g. while the event store was down). */
+  async retry(jobIds: readonly string[]): Promise<number> {
+    let retried = 0;
+    for (const id of jobIds) {
+      const job = await this.queue.getJob(id);
+      if (job !== undefined && (await job.isFailed())) {
+        await job.retry('failed');
+        retried++;
+      }
+    }
+    return retried;
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}
+
+export { fireJobId };

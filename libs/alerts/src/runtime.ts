@@ -1,0 +1,119 @@
+import { DelayedError, Worker } from 'bullmq';
+import type { WorkingCalendar } from '@csc/calendar';
+import type { EventStore } from '@csc/event-store';
+import { createRedis, type Redis } from '@csc/redis';
+import type { RulebookRegistry } from '@csc/rulebook';
+import type { DeliveryChannel } from './delivery/channel';
+import { Deliveries, type DeliveryJobData } from './delivery/deliveries';
+import { EmailChannel, type AddressBook } from './delivery/email';
+import { InboxChannel } from './delivery/inbox';
+import { WebhookChannel } from './delivery/webhook';
+import { FireQueue } from './fire-queue';
+import { DELIVERY_QUEUE, FIRE_QUEUE, bullPrefix, type FireJobData } from './jobs';
+import type { AlertSettings } from './policy';
+import { AlertProcessor } from './processor';
+import { assertEvictionPolicy } from './redis-policy';
+import { AlertScheduler } from './scheduler';
+
+export interface AlertRuntimeOptions {
+  readonly redisUrl: string;
+  readonly prefix: string;
+  readonly store: EventStore;
+  readonly calendar: WorkingCalendar;
+  readonly rulebooks?: RulebookRegistry;
+  readonly settings: AlertSettings;
+  readonly clock: () => Date;
+  /** Email addresses of recipients (looked up when sending); none: emails are skipped. */
+  readonly addressOf?: AddressBook;
+  readonly log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface AlertRuntime {
+  readonly scheduler: AlertScheduler;
+  readonly processor: AlertProcessor;
+  readonly deliveries: Deliveries;
+  readonly inbox: InboxChannel;
+  close(): Promise<void>;
+}
+
+/** Channels the settings turn on: the inbox always, email and webhook when configured. */
+export function channelsFor(redis: Redis, options: Pick<AlertRuntimeOptions, 'prefix' | 'settings' | 'clock' | 'addressOf'>): DeliveryChannel[] {
+  const { settings } = options;
+  const channels: DeliveryChannel[] = [new InboxChannel(redis, options.prefix)];
+  if (settings.smtpUrl !== '') channels.push(new EmailChannel({ smtpUrl: settings.smtpUrl, from: settings.emailFrom, addressOf: options.addressOf ?? (() => Promise.resolve(undefined)) }));
+  if (settings.webhookUrl !== '') channels.push(new WebhookChannel({ url: settings.webhookUrl, secret: settings.webhookSecret, clock: options.clock }));
+  return channels;
+}
+
+/**
+ * Starts the alert machinery of a worker: refuses an evicting Redis, then runs the scheduler
+ * (reconciling at start-up and every `reconcileIntervalMs`), the firing worker and the delivery
+ * worker. The scheduler's subscription restarts after a failure (store or Redis down).
+ */
+export async function startAlerts(options: AlertRuntimeOptions): Promise<AlertRuntime> {
+  const redis = createRedis(options.redisUrl, { role: 'blocking', connectionName: 'csc-alerts' });
+  const policy = await assertEvictionPolicy(redis).catch((error: unknown) => {
+    redis.disconnect();
+    throw error;
+  });
+  options.log('info', 'alerts: redis eviction policy accepted', { policy });
+  const { settings, clock } = options;
+  const context = { calendar: options.calendar, rulebooks: options.rulebooks, policy: settings.policy };
+  const jobs = new FireQueue(redis, options.prefix, settings.fireAttempts);
+  const inbox = new InboxChannel(redis, options.prefix);
+  const deliveries = new Deliveries({ redis, prefix: options.prefix, channels: channelsFor(redis, options), clock, attempts: settings.deliveryAttempts });
+  const processor = new AlertProcessor({ store: options.store, context, clock, deliveries });
+  const scheduler = new AlertScheduler({ store: options.store, jobs, context, clock, redis, prefix: options.prefix });
+  const workerOptions = { connection: redis, prefix: bullPrefix(options.prefix) };
+  const fireWorker = new Worker<FireJobData>(
+    FIRE_QUEUE,
+    async (job, token) => {
+      const result = await processor.fire(job.data);
+      if (result.outcome === 'not-yet' && token !== undefined) {
+        await job.moveToDelayed(result.at, token);
+        throw new DelayedError();
+      }
+      return result.outcome;
+    },
+    { ...workerOptions, concurrency: settings.concurrency },
+  );
+  const deliveryWorker = new Worker<DeliveryJobData>(
+    DELIVERY_QUEUE,
+    (job) => deliveries.deliver(job.data, job.attemptsMade + 1, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
+    { ...workerOptions, concurrency: settings.concurrency },
+  );
+  for (const worker of [fireWorker, deliveryWorker]) worker.on('error', (error) => options.log('error', 'alerts: worker error', { error: error.message }));
+  const abort = new AbortController();
+  const loop = runScheduler(scheduler, abort.signal, options.log);
+  const timer = settings.reconcileIntervalMs > 0
+    ? setInterval(() => void scheduler.reconcile().then(
+        (report) => options.log('info', 'alerts: reconciled', { ...report, errors: report.errors.length }),
+        (error: unknown) => options.log('warn', 'alerts: reconciliation failed', { error: String(error) }),
+      ), settings.reconcileIntervalMs)
+    : undefined;
+  return {
+    scheduler, processor, deliveries, inbox,
+    async close() {
+      abort.abort();
+      clearInterval(timer);
+      await Promise.all([fireWorker.close(), deliveryWorker.close()]);
+      await loop;
+      await Promise.all([jobs.close(), deliveries.close()]);
+      redis.disconnect();
+    },
+  };
+}
+
+async function runScheduler(scheduler: AlertScheduler, signal: AbortSignal, log: AlertRuntimeOptions['log']): Promise<void> {
+  for (let failures = 0; !signal.aborted; ) {
+    try {
+      await scheduler.run(signal);
+      failures = 0;
+    } catch (error) {
+      if (signal.aborted) return;
+      failures++;
+      log('warn', 'alerts: scheduler stopped; restarting', { error: error instanceof Error ? error.message : String(error), failures });
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** Math.min(failures, 5), 30_000)));
+    }
+  }
+}
