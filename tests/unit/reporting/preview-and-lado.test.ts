@@ -16,7 +16,7 @@ const rulebooks = new RulebookRegistry([NATIONAL_1, PROPOSAL]);
 const attendance = { police: true, health: true, education: true, others: [] };
 const strategyOn = (caseId: string, date: string): Step[] => [
   { at: t('2026-05-01', '08:00:00Z'), options: { rulebooks }, command: { type: 'OpenCase', caseId, teamRef: 'team-1', rulebook: 'national', occurredAt: t('2026-05-01', '08:00:00Z') } },
-  { at: t(date, '17:00:00Z'), options: { rulebooks }, command: { type: 'RecordStrategyDiscussion', caseId, occurredAt: t(date), attendance, decision: 'section-47', rationaleRef: 'r', initiatesS47: true } as CaseCommand },
+  { at: t(date, '17:00:00Z'), options: { rulebooks }, command: { type: 'RecordStrategyDiscussion', caseId, occurredAt: t(date), attendance, decision: 'section-47', rationaleRef: 'r', initiatesS47: true } },
 ];
 
 describe('rule-change preview', () => {

@@ -17,9 +17,9 @@ const v2 = { rulebooks: released2 };
 // its ICPC and core group under enfield@2. The core group held on Tue 16 Jun was typed up on Mon 22 Jun.
 const steps: readonly Step[] = [
   { at: t('2026-05-18', '08:00:00Z'), options: v1, command: { type: 'OpenCase', caseId: 'c-r', teamRef: 'team-1', rulebook: 'enfield', occurredAt: t('2026-05-18', '08:00:00Z') } },
-  { at: t('2026-05-20', '17:00:00Z'), options: v1, command: { type: 'RecordStrategyDiscussion', caseId: 'c-r', occurredAt: t('2026-05-20'), attendance, decision: 'section-47', rationaleRef: 'doc-1', initiatesS47: true } as CaseCommand },
-  { at: t('2026-06-04', '17:00:00Z'), options: v2, command: { type: 'RecordInitialConference', caseId: 'c-r', instanceId: 'cp-1', occurredAt: t('2026-06-04'), outcome: 'plan', category: 'neglect', preBirth: false } as CaseCommand },
-  { at: t('2026-06-22', '17:00:00Z'), options: v2, command: { type: 'RecordCoreGroup', caseId: 'c-r', instanceId: 'cp-1', occurredAt: t('2026-06-16') } as CaseCommand },
+  { at: t('2026-05-20', '17:00:00Z'), options: v1, command: { type: 'RecordStrategyDiscussion', caseId: 'c-r', occurredAt: t('2026-05-20'), attendance, decision: 'section-47', rationaleRef: 'doc-1', initiatesS47: true } },
+  { at: t('2026-06-04', '17:00:00Z'), options: v2, command: { type: 'RecordInitialConference', caseId: 'c-r', instanceId: 'cp-1', occurredAt: t('2026-06-04'), outcome: 'plan', category: 'neglect', preBirth: false } },
+  { at: t('2026-06-22', '17:00:00Z'), options: v2, command: { type: 'RecordCoreGroup', caseId: 'c-r', instanceId: 'cp-1', occurredAt: t('2026-06-16') } },
 ];
 const events = record(steps).get('c-r') ?? [];
 const brief = (view: CaseView) => view.deadlines.map((d) => [d.key, d.ruleId, d.dueDate, d.status, d.rulebookVersion]);

@@ -14,13 +14,13 @@ const lac = (caseId: string, date: string, legalStatus = 'V2', placementType = '
 const review = (caseId: string, date: string, participation: string, instanceId = 'lac-1'): CaseCommand =>
   ({ type: 'RecordLacReview', caseId, instanceId, occurredAt: t(date), participation, timing: 'scheduled', iroRef: 'iro-1' }) as CaseCommand;
 const strategy = (caseId: string, date: string): CaseCommand =>
-  ({ type: 'RecordStrategyDiscussion', caseId, occurredAt: t(date), attendance, decision: 'section-47', rationaleRef: 'doc-1', initiatesS47: true }) as CaseCommand;
+  ({ type: 'RecordStrategyDiscussion', caseId, occurredAt: t(date), attendance, decision: 'section-47', rationaleRef: 'doc-1', initiatesS47: true });
 const icpc = (caseId: string, date: string, outcome: 'plan' | 'no-plan', category?: string, instanceId = 'cp-1'): CaseCommand =>
   ({ type: 'RecordInitialConference', caseId, instanceId, occurredAt: t(date), outcome, ...(category ? { category } : {}), preBirth: false }) as CaseCommand;
 const missing = (caseId: string, at: string, kind: 'missing' | 'absent'): CaseCommand =>
-  ({ type: 'ReportMissing', caseId, occurredAt: at, kind, childStatus: 'looked-after' }) as CaseCommand;
+  ({ type: 'ReportMissing', caseId, occurredAt: at, kind, childStatus: 'looked-after' });
 const returned = (caseId: string, instanceId: string, at: string): CaseCommand =>
-  ({ type: 'RecordReturn', caseId, instanceId, occurredAt: at, timeKnown: true, childStatus: 'looked-after', returnedHow: 'self-returned' }) as CaseCommand;
+  ({ type: 'RecordReturn', caseId, instanceId, occurredAt: at, timeKnown: true, childStatus: 'looked-after', returnedHow: 'self-returned' });
 const interviewer = { interviewerRole: 'iro', interviewerRef: 'iro-1' };
 
 export const PERIOD = { from: '2026-04-01', to: '2026-09-30' };
@@ -32,18 +32,18 @@ export const COUNCIL: readonly Step[] = [
   open('c-a', '2026-03-30'),
   step(t('2026-03-30', '17:00:00Z'), lac('c-a', '2026-03-30')),
   step(t('2026-04-24', '16:00:00Z'), review('c-a', '2026-04-24', 'PN0')),
-  step(t('2026-05-01', '16:00:00Z'), { type: 'RecordLegalStatusChange', caseId: 'c-a', instanceId: 'lac-1', occurredAt: t('2026-05-01'), legalStatus: 'C2' } as CaseCommand),
+  step(t('2026-05-01', '16:00:00Z'), { type: 'RecordLegalStatusChange', caseId: 'c-a', instanceId: 'lac-1', occurredAt: t('2026-05-01'), legalStatus: 'C2' }),
   // Episode 1: returned Sat 2 May 10:00Z, due 5 May 10:00Z; offered 3 May; interviewed 4 May but recorded 8 May.
   step(t('2026-05-01', '21:00:00Z'), missing('c-a', t('2026-05-01', '20:00:00Z'), 'missing')),
   step(t('2026-05-02', '11:00:00Z'), returned('c-a', 'mis-1', t('2026-05-02'))),
   step(t('2026-05-03', '12:00:00Z'), { type: 'OfferReturnInterview', caseId: 'c-a', instanceId: 'mis-1', occurredAt: t('2026-05-03', '09:00:00Z'), ...interviewer } as CaseCommand),
   step(t('2026-05-08', '12:00:00Z'), { type: 'RecordReturnInterview', caseId: 'c-a', instanceId: 'mis-1', occurredAt: t('2026-05-04', '15:00:00Z'), ...interviewer, pushFactors: [], pullFactors: ['friends'], risks: [] } as CaseCommand),
-  step(t('2026-06-10', '16:00:00Z'), { type: 'RecordPlacementChange', caseId: 'c-a', instanceId: 'lac-1', occurredAt: t('2026-06-10'), placement: { placementRef: 'pl-a2', placementType: 'U1', visitRegime: 'standard' } } as CaseCommand),
+  step(t('2026-06-10', '16:00:00Z'), { type: 'RecordPlacementChange', caseId: 'c-a', instanceId: 'lac-1', occurredAt: t('2026-06-10'), placement: { placementRef: 'pl-a2', placementType: 'U1', visitRegime: 'standard' } }),
   // Episode 2: returned 11 Jun 08:00Z, due 14 Jun 08:00Z; offered late (15 Jun); declined.
   step(t('2026-06-10', '19:00:00Z'), missing('c-a', t('2026-06-10', '18:00:00Z'), 'missing')),
   step(t('2026-06-11', '09:00:00Z'), returned('c-a', 'mis-2', t('2026-06-11', '08:00:00Z'))),
   step(t('2026-06-15', '12:00:00Z'), { type: 'OfferReturnInterview', caseId: 'c-a', instanceId: 'mis-2', occurredAt: t('2026-06-15'), ...interviewer } as CaseCommand),
-  step(t('2026-06-16', '12:00:00Z'), { type: 'RecordReturnInterviewDeclined', caseId: 'c-a', instanceId: 'mis-2', occurredAt: t('2026-06-16') } as CaseCommand),
+  step(t('2026-06-16', '12:00:00Z'), { type: 'RecordReturnInterviewDeclined', caseId: 'c-a', instanceId: 'mis-2', occurredAt: t('2026-06-16') }),
   // An absence (SSDA903 'A'): no return interview clocks.
   step(t('2026-07-01', '12:00:00Z'), missing('c-a', t('2026-07-01'), 'absent')),
   step(t('2026-07-28', '16:00:00Z'), review('c-a', '2026-07-20', 'PN7')),
@@ -70,7 +70,7 @@ export const COUNCIL: readonly Step[] = [
   open('c-e', '2026-05-20'),
   step(t('2026-05-20', '17:00:00Z'), strategy('c-e', '2026-05-20')),
   step(t('2026-06-15', '17:00:00Z'), icpc('c-e', '2026-06-04', 'plan', 'neglect')),
-  step(t('2026-09-10', '17:00:00Z'), { type: 'RecordReviewConference', caseId: 'c-e', instanceId: 'cp-1', occurredAt: t('2026-09-01'), decision: 'continue-plan' } as CaseCommand),
+  step(t('2026-09-10', '17:00:00Z'), { type: 'RecordReviewConference', caseId: 'c-e', instanceId: 'cp-1', occurredAt: t('2026-09-01'), decision: 'continue-plan' }),
 
   // c-f: s47 from Mon 1 Jun; ICPC due Mon 22 Jun; held Wed 24 Jun (17 wd, no plan): late on both dates.
   open('c-f', '2026-06-01'),
@@ -80,12 +80,12 @@ export const COUNCIL: readonly Step[] = [
   // c-g: s47 from 1 Jul; the ICPC did not take place (the family left the area on 10 Jul).
   open('c-g', '2026-07-01'),
   step(t('2026-07-01', '17:00:00Z'), strategy('c-g', '2026-07-01')),
-  step(t('2026-07-10', '17:00:00Z'), { type: 'RecordInitialConferenceNotHeld', caseId: 'c-g', instanceId: 'cp-1', occurredAt: t('2026-07-10'), reason: 'family-left-area' } as CaseCommand),
+  step(t('2026-07-10', '17:00:00Z'), { type: 'RecordInitialConferenceNotHeld', caseId: 'c-g', instanceId: 'cp-1', occurredAt: t('2026-07-10'), reason: 'family-left-area' }),
 
   // c-h: s47 from 6 Jul; the enquiry concluded no conference was needed (20 Jul).
   open('c-h', '2026-07-06'),
   step(t('2026-07-06', '17:00:00Z'), strategy('c-h', '2026-07-06')),
-  step(t('2026-07-20', '17:00:00Z'), { type: 'RecordInitialConferenceNotRequired', caseId: 'c-h', instanceId: 'cp-1', occurredAt: t('2026-07-20'), decisionRef: 'dec-1' } as CaseCommand),
+  step(t('2026-07-20', '17:00:00Z'), { type: 'RecordInitialConferenceNotRequired', caseId: 'c-h', instanceId: 'cp-1', occurredAt: t('2026-07-20'), decisionRef: 'dec-1' }),
 
   // c-i: s47 from Tue 1 Sep; ICPC due Tue 22 Sep: not held by the period's end.
   open('c-i', '2026-09-01'),
@@ -96,7 +96,7 @@ export const COUNCIL: readonly Step[] = [
   open('c-j', '2024-03-01'),
   step(t('2024-03-01', '17:00:00Z'), strategy('c-j', '2024-03-01')),
   step(t('2024-03-15', '17:00:00Z'), icpc('c-j', '2024-03-15', 'plan', 'physical')),
-  step(t('2026-05-15', '17:00:00Z'), { type: 'EndPlan', caseId: 'c-j', instanceId: 'cp-1', occurredAt: t('2026-05-15'), reason: 'other' } as CaseCommand),
+  step(t('2026-05-15', '17:00:00Z'), { type: 'EndPlan', caseId: 'c-j', instanceId: 'cp-1', occurredAt: t('2026-05-15'), reason: 'other' }),
   step(t('2026-06-10', '17:00:00Z'), strategy('c-j', '2026-06-10')),
   step(t('2026-06-19', '17:00:00Z'), icpc('c-j', '2026-06-19', 'plan', 'emotional', 'cp-2')),
 ];
