@@ -3,20 +3,29 @@ import type { EngineConfig } from '@csc/config';
 import { EventStoreModule, EventStoreProbe } from '@csc/event-store';
 import { HealthModule } from '@csc/health';
 import { RedisProbe, RuntimeModule } from '@csc/runtime';
+import { CasesModule, type CaseModuleOptions } from './cases/cases.module';
 import { HttpConventionsModule } from './http/http.module';
+
+/** How tests and benchmarks vary the api: more modules, a private store schema, an injected clock. */
+export interface ApiOptions extends CaseModuleOptions {
+  /** More modules to serve (the tests' probe controllers). */
+  readonly extra?: NonNullable<ModuleMetadata['imports']>;
+  /** The event store's PostgreSQL / embedded schema (default `event_store`). */
+  readonly schema?: string;
+}
 
 @Module({})
 export class ApiModule {
-  /** `extra`: more modules to serve (the tests' probe controllers). */
-  static forRoot(config: EngineConfig, extra: NonNullable<ModuleMetadata['imports']> = []): DynamicModule {
+  static forRoot(config: EngineConfig, options: ApiOptions = {}): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         RuntimeModule.forRoot(config, 'api'),
-        EventStoreModule.forRoot(config),
+        EventStoreModule.forRoot(options.schema === undefined ? config : { ...config, schema: options.schema }),
         HealthModule.forRoot({ probes: [RedisProbe, EventStoreProbe] }),
         HttpConventionsModule,
-        ...extra,
+        CasesModule.forRoot(config, options),
+        ...(options.extra ?? []),
       ],
     };
   }

@@ -76,7 +76,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-function idempotencyKeyOf(header: string | undefined): string {
+export function idempotencyKeyOf(header: string | undefined): string {
   if (header === undefined || header.trim() === '') throw new HttpEdgeError('IDEMPOTENCY_KEY_MISSING', `${IDEMPOTENCY_HEADER}: send a unique key (a UUID) with every command, and the same key when retrying it`);
   const key = header.trim().replace(/^"(.*)"$/, '$1');
   if (!KEY.test(key)) throw new HttpEdgeError('IDEMPOTENCY_KEY_INVALID', `${IDEMPOTENCY_HEADER}: must be 1 to 255 visible ASCII characters (a UUID is best)`);
