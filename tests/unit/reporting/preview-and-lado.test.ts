@@ -1,5 +1,5 @@
 import { shippedCalendar } from '@csc/calendar';
-import type { CaseCommand, PathwayEventRecorded } from '@csc/case';
+import type { PathwayEventRecorded } from '@csc/case';
 import { caseRecordOf, kpiReport, period, previewRulebook, previewSummary, type AllegationRecord } from '@csc/reporting';
 import { NATIONAL_1, RulebookRegistry, type RulebookRelease } from '@csc/rulebook';
 import { record, t, type Step } from './council';

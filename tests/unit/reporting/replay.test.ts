@@ -1,5 +1,4 @@
 import { shippedCalendar } from '@csc/calendar';
-import type { CaseCommand } from '@csc/case';
 import { caseAsOf, caseHistory, diffViews, type CaseView } from '@csc/reporting';
 import { ENFIELD_1, ENFIELD_2, NATIONAL_1, NATIONAL_2, RulebookRegistry } from '@csc/rulebook';
 import { record, t, type Step } from './council';
