@@ -1,13 +1,14 @@
-import { instantToMillis, londonDateOf } from '@csc/calendar';
+import { instantToMillis } from '@csc/calendar';
 import { BUILT_IN_RULEBOOKS, releaseId, type RulebookRegistry } from '@csc/rulebook';
-import { isIsoInstant, type IsoInstant, type PathwayEvent } from '@workflows/shared';
+import { isIsoInstant, type IsoInstant } from '@workflows/shared';
 import type { CaseCommand, CaseLevelCommand } from './commands';
 import {
-  CaseAlreadyOpenError, CaseNotFoundError, InstanceStillActiveError, OutOfOrderError, UnknownInstanceError, ValidationError,
-  fromRefusal, type DomainError,
+  CaseAlreadyOpenError, CaseNotFoundError, InstanceStillActiveError, OutOfOrderError, UnknownInstanceError, ValidationError, type DomainError,
 } from './errors';
-import type { CaseEvent } from './events';
-import { commandFor, commandTarget } from './pathways/registry';
+import type { CaseEvent, InstanceLink } from './events';
+import { unknownField, unknownFieldMessage, type FieldSpec } from './fields';
+import { buildPathwayEvent, refusalOf } from './pathway-event';
+import { commandTarget } from './pathways/registry';
 import type { AnyPathway } from './pathways/types';
 import type { CaseState } from './state';
 
@@ -36,7 +37,17 @@ function occurrence(occurredAt: unknown, now: IsoInstant): ValidationError | und
   return undefined;
 }
 
+/** Every field of each case-level command (anything else is refused). */
+const CASE_LEVEL_FIELDS: { readonly [T in CaseLevelCommand['type']]: FieldSpec<Extract<CaseLevelCommand, { type: T }>> } = {
+  OpenCase: { type: true, caseId: true, teamRef: true, rulebook: true, occurredAt: true },
+  AllocateIro: { type: true, caseId: true, iroRef: true, occurredAt: true },
+  DeallocateIro: { type: true, caseId: true, iroRef: true, occurredAt: true },
+  ChangeTeam: { type: true, caseId: true, teamRef: true, occurredAt: true },
+};
+
 function decideCaseLevel(command: CaseLevelCommand, state: CaseState, now: IsoInstant, options: DecideOptions): Decision {
+  const unknown = unknownField({ ...command }, CASE_LEVEL_FIELDS[command.type]);
+  if (unknown !== undefined) return refuse(new ValidationError(unknown.path, unknownFieldMessage(command.type, unknown)));
   const when = { occurredAt: command.occurredAt, recordedAt: now };
   switch (command.type) {
     case 'OpenCase': {
@@ -100,22 +111,41 @@ function locate(pathway: AnyPathway, eventType: string, instanceId: unknown, on:
   return { instanceId: `${pathway.instancePrefix}-${(state.started[pathway.kind] ?? 0) + 1}`, snapshot: pathway.start() };
 }
 
+/** Fields of a pathway command that are not the event's: where it goes. */
+type Envelope = { readonly type: string; readonly caseId: string; readonly instanceId?: unknown; readonly linkedTo?: unknown };
+
+/** The link a new instance names (`linkedTo`), checked against the pathway's link table; or why not. */
+function linkOf(pathway: AnyPathway, linkedTo: unknown, starting: boolean, state: CaseState): { readonly link?: InstanceLink } | { readonly error: DomainError } {
+  if (linkedTo === undefined) return {};
+  const bad = (message: string) => ({ error: new ValidationError('linkedTo', `linkedTo: ${message}`) });
+  if (!starting) return bad(`only a command that starts a ${pathway.kind} instance may name what it follows from`);
+  const target = typeof linkedTo === 'string' ? state.instances[linkedTo] : undefined;
+  if (target === undefined) return bad(`the case has no instance ${JSON.stringify(linkedTo)} (its instances: ${Object.keys(state.instances).join(', ') || 'none'})`);
+  const rule = pathway.linksFrom?.find((l) => l.from === target.pathway);
+  if (rule === undefined) {
+    return bad(`a ${pathway.kind} instance cannot follow from ${target.pathway} ${target.instanceId} (it may follow from: ${pathway.linksFrom?.map((l) => l.from).join(', ') || 'nothing'})`);
+  }
+  const leads = rule.leadsHere(target.snapshot);
+  if (leads !== true) return bad(`${target.pathway} ${target.instanceId} does not lead to ${pathway.kind}: ${leads}`);
+  const earlier = Object.values(state.instances).find((i) => i.pathway === pathway.kind && i.linkedTo?.instanceId === target.instanceId);
+  if (earlier !== undefined) return bad(`${target.pathway} ${target.instanceId} already led to ${pathway.kind} ${earlier.instanceId}`);
+  return { link: { pathway: target.pathway, instanceId: target.instanceId } };
+}
+
 function decidePathway(command: Exclude<CaseCommand, CaseLevelCommand>, state: CaseState, now: IsoInstant, options: DecideOptions): Decision {
   const target = commandTarget(command.type);
   if (target === undefined) return refuse(new ValidationError('type', `type: unknown command '${String(command.type)}'`));
   const { pathway, eventType } = target;
-  const { type: _type, caseId: _caseId, instanceId, occurredOn: givenOn, ...fields } = command;
-  const on = londonDateOf(command.occurredAt);
-  if (givenOn !== undefined && givenOn !== on) {
-    return refuse(new ValidationError('occurredOn', `occurredOn ${givenOn} is not the London date of occurredAt ${command.occurredAt} (${on})`));
-  }
-  const located = locate(pathway, eventType, instanceId, on, state);
+  const { type: _type, caseId: _caseId, instanceId, linkedTo, ...own }: Envelope & Record<string, unknown> = command;
+  const built = buildPathwayEvent(pathway, eventType, command.type, own);
+  if (!built.ok) return refuse(built.error);
+  const { event } = built;
+  const located = locate(pathway, eventType, instanceId, event.occurredOn, state);
   if ('error' in located) return refuse(located.error);
-  const event = { ...fields, type: eventType, occurredAt: command.occurredAt, occurredOn: on } as PathwayEvent;
-  const applied = pathway.apply(located.snapshot, event);
-  if (!applied.ok) {
-    return refuse(fromRefusal(applied.refusal, { pathway: pathway.kind, instanceId: located.instanceId, command: command.type }, (t) => commandFor(pathway, t)));
-  }
+  const linked = linkOf(pathway, linkedTo, instanceId === undefined, state);
+  if ('error' in linked) return refuse(linked.error);
+  const refused = refusalOf(pathway, located.snapshot, event, { instanceId: located.instanceId, command: command.type });
+  if (refused) return refuse(refused);
   const rulebookVersion = releaseId((options.rulebooks ?? BUILT_IN_RULEBOOKS).select({ name: state.rulebook ?? 'national' }));
   return accept({
     type: 'PathwayEventRecorded',
@@ -125,6 +155,7 @@ function decidePathway(command: Exclude<CaseCommand, CaseLevelCommand>, state: C
     recordedAt: now,
     rulebookVersion,
     event,
+    ...(linked.link === undefined ? {} : { linkedTo: linked.link }),
   });
 }
 

@@ -33,6 +33,12 @@ export interface TeamChanged extends Recorded {
   readonly teamRef: string;
 }
 
+/** An instance of another pathway, by reference: what a new instance follows from. */
+export interface InstanceLink {
+  readonly pathway: string;
+  readonly instanceId: string;
+}
+
 /** A pathway's event, wrapped with its pathway kind, instance and the rulebook release in force. */
 export interface PathwayEventRecorded extends Recorded {
   readonly type: 'PathwayEventRecorded';
@@ -41,6 +47,8 @@ export interface PathwayEventRecorded extends Recorded {
   /** `enfield@1`: the release that computes the deadlines this event opens (replays pin it). */
   readonly rulebookVersion: string;
   readonly event: PathwayEvent;
+  /** On the event that starts an instance: the instance it follows from (a strategy discussion from a referral's decision). */
+  readonly linkedTo?: InstanceLink;
 }
 
 export type CaseLevelEvent = CaseOpened | IroAllocated | IroDeallocated | TeamChanged;
@@ -51,7 +59,7 @@ const CASE_LEVEL_TYPES: ReadonlySet<string> = new Set<CaseLevelEvent['type']>(['
 /**
  * An event as the store holds it (structurally a `RecordedEvent` of @csc/event-store): case-level
  * events under their own type; pathway events under the pathway event's type ('InitialConferenceHeld')
- * with `data = { pathway, instanceId, recordedAt, rulebookVersion, event }`.
+ * with `data = { pathway, instanceId, recordedAt, rulebookVersion, event, linkedTo? }`.
  */
 export interface StoredCaseEvent {
   readonly type: string;
@@ -61,8 +69,8 @@ export interface StoredCaseEvent {
 /** The stored form of a case event: its type and JSON data. */
 export function encodeCaseEvent(event: CaseEvent): { readonly type: string; readonly data: Record<string, unknown> } {
   if (event.type === 'PathwayEventRecorded') {
-    const { pathway, instanceId, recordedAt, rulebookVersion } = event;
-    return { type: event.event.type, data: { pathway, instanceId, recordedAt, rulebookVersion, event: event.event } };
+    const { pathway, instanceId, recordedAt, rulebookVersion, linkedTo } = event;
+    return { type: event.event.type, data: { pathway, instanceId, recordedAt, rulebookVersion, event: event.event, ...(linkedTo === undefined ? {} : { linkedTo }) } };
   }
   const { type, ...data } = event;
   return { type, data };
@@ -81,5 +89,6 @@ export function decodeCaseEvent(stored: StoredCaseEvent): CaseEvent {
     rulebookVersion: pathwayData.rulebookVersion,
     occurredAt: pathwayData.event.occurredAt,
     event: pathwayData.event,
+    ...(pathwayData.linkedTo === undefined ? {} : { linkedTo: pathwayData.linkedTo }),
   };
 }

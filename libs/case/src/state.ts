@@ -1,6 +1,6 @@
 import type { IsoInstant, PathwayEvent } from '@workflows/shared';
 import { HistoryInvalidError } from './errors';
-import { decodeCaseEvent, type CaseEvent, type PathwayEventRecorded, type StoredCaseEvent } from './events';
+import { decodeCaseEvent, type CaseEvent, type InstanceLink, type PathwayEventRecorded, type StoredCaseEvent } from './events';
 import { pathwayOf } from './pathways/registry';
 
 /**
@@ -23,6 +23,8 @@ export interface PathwayInstance {
   /** The machine snapshot (type known to the pathway definition). */
   readonly snapshot: unknown;
   readonly lastStep: Step | undefined;
+  /** The instance this one follows from (set by its first event). */
+  readonly linkedTo?: InstanceLink;
 }
 
 /** A child's case as folded from its stream. */
@@ -68,7 +70,8 @@ function applyPathway(state: CaseState, e: PathwayEventRecorded): CaseState {
     rulebookVersion: e.rulebookVersion,
     previous: existing?.lastStep,
   };
-  const instance: PathwayInstance = { pathway: e.pathway, instanceId: e.instanceId, snapshot: after, lastStep: step };
+  const linkedTo = existing?.linkedTo ?? e.linkedTo;
+  const instance: PathwayInstance = { pathway: e.pathway, instanceId: e.instanceId, snapshot: after, lastStep: step, ...(linkedTo === undefined ? {} : { linkedTo }) };
   const started = existing === undefined ? { ...state.started, [e.pathway]: (state.started[e.pathway] ?? 0) + 1 } : state.started;
   return { ...state, version: state.version + 1, instances: { ...state.instances, [e.instanceId]: instance }, started };
 }

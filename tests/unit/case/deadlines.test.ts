@@ -8,7 +8,7 @@ const calendar = shippedCalendar();
 const opened = rec(c.open('2026-01-05'));
 const withIro = rec(c.allocateIro('2026-01-05'));
 
-function deadlines(history: readonly Recorded[], asOf: string, whatIf?: { name: string }): Map<string, CaseDeadline> {
+function deadlines(history: readonly Recorded[], asOf: string, whatIf?: { name: string; version?: number }): Map<string, CaseDeadline> {
   const { state } = replay(history);
   return new Map(deadlinesOf(state, asOf, { calendar, ...(whatIf ? { whatIf } : {}) }).map((d) => [d.key, d]));
 }
@@ -22,7 +22,7 @@ describe('deadlines derived from the record and the rulebook (hand-checked dates
   it('ICPC: 15 working days from the initiating strategy discussion, Spring bank holiday skipped (TIMESCALES 6)', () => {
     const icpc = get(deadlines([opened, withIro, rec(c.strategy('2026-05-20'))], '2026-05-21T00:00:00Z'), 'icpc');
     expect(icpc).toMatchObject({
-      id: 'c-100/cp-1/icpc', pathway: 'child-protection', instanceId: 'cp-1', ruleId: 'CP-04', rulebookVersion: 'national@1',
+      id: 'c-100/cp-1/icpc', pathway: 'child-protection', instanceId: 'cp-1', ruleId: 'CP-04', rulebookVersion: 'national@2',
       dueDate: '2026-06-11', actByDate: '2026-06-11', dueInstant: '2026-06-11T23:00:00.000Z', status: 'open',
       owner: { kind: 'iro', ref: 'iro-7' }, trigger: { event: 'StrategyDiscussionHeld', occurredOn: '2026-05-20', recordedAt: '2026-05-20T16:00:00Z' },
     });
@@ -71,13 +71,14 @@ describe('deadlines derived from the record and the rulebook (hand-checked dates
     const history = [opened, rec(c.lookedAfter('2026-03-30')), rec(c.lacReview('2026-04-24'))];
     expect(deadlines(history, '2026-04-25T00:00:00Z').has('review-record-1')).toBe(false);
     const enfield = deadlines([rec(c.open('2026-01-05', { rulebook: 'enfield' })), ...history.slice(1)], '2026-04-25T00:00:00Z');
-    expect(get(enfield, 'review-record-1')).toMatchObject({ ruleId: 'ENF-02', rulebookVersion: 'enfield@1', dueDate: '2026-05-26' });
+    expect(get(enfield, 'review-record-1')).toMatchObject({ ruleId: 'ENF-02', rulebookVersion: 'enfield@2', dueDate: '2026-05-26' });
     expect(get(enfield, 'review-decisions-1')).toMatchObject({ ruleId: 'ENF-03', dueDate: '2026-04-29' });
   });
 
   it("what-if: the same record evaluated under another rulebook, without rewriting it", () => {
     const history = [opened, rec(c.lookedAfter('2026-03-30')), rec(c.lacReview('2026-04-24'))];
-    expect(get(deadlines(history, '2026-04-25T00:00:00Z', { name: 'enfield' }), 'review-record-1').rulebookVersion).toBe('enfield@1');
+    expect(get(deadlines(history, '2026-04-25T00:00:00Z', { name: 'enfield', version: 1 }), 'review-record-1').rulebookVersion).toBe('enfield@1');
+    expect(get(deadlines(history, '2026-04-25T00:00:00Z', { name: 'enfield' }), 'review-record-1').rulebookVersion).toBe('enfield@2');
   });
 
   it("the social worker's report counts back 5 working days from the review as scheduled (ENF-01)", () => {

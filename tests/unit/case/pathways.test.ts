@@ -10,7 +10,7 @@ describe('child protection on a case', () => {
       .then([{
         type: 'StrategyDiscussionHeld',
         data: {
-          pathway: 'child-protection', instanceId: 'cp-1', rulebookVersion: 'national@1', recordedAt: '2026-05-22T16:00:00Z',
+          pathway: 'child-protection', instanceId: 'cp-1', rulebookVersion: 'national@2', recordedAt: '2026-05-22T16:00:00Z',
           event: { type: 'StrategyDiscussionHeld', occurredAt: '2026-05-20T10:00:00Z', occurredOn: '2026-05-20', decision: 'section-47', rationaleRef: 'doc-1' },
         },
       }]);
@@ -22,10 +22,10 @@ describe('child protection on a case', () => {
       .then([{ type: 'InitialConferenceHeld', data: { instanceId: 'cp-1', recordedAt: '2026-06-12T16:00:00Z', event: { occurredOn: '2026-06-05', category: 'neglect' } } }]);
   });
 
-  it('records the pathway event under the case rulebook release', () => {
+  it('records the pathway event under the latest release of the case rulebook', () => {
     given(rec(c.open('2026-05-18', { rulebook: 'enfield' })))
       .when(rec(c.strategy('2026-05-20')))
-      .then([{ data: { rulebookVersion: 'enfield@1' } }]);
+      .then([{ data: { rulebookVersion: 'enfield@2' } }]);
   });
 
   describe('refusals name what is wrong and change nothing', () => {

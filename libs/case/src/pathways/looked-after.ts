@@ -3,6 +3,7 @@ import {
   allowedLookedAfterEvents, applyLookedAfter, lookedAfterMachine, lookedAfterState, startLookedAfter,
   type LookedAfterEvent, type LookedAfterEventType, type LookedAfterSnapshot,
 } from '@workflows/looked-after';
+import type { EventFieldSpecs } from '../fields';
 import type { CommandsOf, OwnerKind, PathwayDefinition } from './types';
 
 export const LOOKED_AFTER_COMMANDS = {
@@ -28,6 +29,30 @@ export const LOOKED_AFTER_COMMANDS = {
 
 export type LookedAfterCommand = CommandsOf<LookedAfterEvent, typeof LOOKED_AFTER_COMMANDS>;
 
+const placement = { placementRef: true, placementType: true, visitRegime: true } as const;
+
+/** The fields each event carries (anything else in a command is refused). */
+const LOOKED_AFTER_FIELDS: EventFieldSpecs<LookedAfterEvent> = {
+  BecameLookedAfter: { legalStatus: true, placement },
+  LegalStatusChanged: { legalStatus: true },
+  PlacementChanged: { placement },
+  LacVisitMade: { seenAlone: true },
+  CarePlanPrepared: { carePlanRef: true },
+  HealthAssessmentCompleted: { kind: true, childUnderFive: true },
+  InitialHealthAssessmentNotRequired: { previousAssessmentRef: true },
+  PepCompleted: { pepRef: true },
+  LacReviewScheduled: { scheduledFor: true },
+  SocialWorkerReportSubmitted: { reportRef: true },
+  LacReviewHeld: { participation: true, timing: true, earlyReason: true, iroRef: true },
+  LacReviewAdjourned: { iroRef: true },
+  LacReviewRecordCompleted: { reviewNumber: true },
+  LacReviewDecisionsQueried: { reviewNumber: true, queryRef: true },
+  LacReviewDecisionsFinalised: { reviewNumber: true },
+  SignificantChangeProposed: { change: true },
+  SignificantChangeWithdrawn: { change: true },
+  CeasedLookedAfter: { reason: true },
+};
+
 /** What the IRO does (reviews and their records); visits, plans, health, PEP and decisions are the team's. */
 const IRO_SERIES = new Set([
   'lac-review', 'adjourned-review', 'review-record', 'review-before-move', 'review-before-ceasing', 'review-before-change',
@@ -37,6 +62,7 @@ export const lookedAfterPathway: PathwayDefinition<'looked-after', LookedAfterSn
   kind: 'looked-after',
   instancePrefix: 'lac',
   commands: LOOKED_AFTER_COMMANDS,
+  fields: LOOKED_AFTER_FIELDS,
   starts: ['BecameLookedAfter'],
   start: startLookedAfter,
   apply: applyLookedAfter,

@@ -3,6 +3,7 @@ import {
   allowedMissingEpisodeEvents, applyMissingEpisode, missingEpisodeMachine, missingEpisodeState, startMissingEpisode,
   type MissingEpisodeEvent, type MissingEpisodeEventType, type MissingEpisodeSnapshot,
 } from '@workflows/missing-episode';
+import type { EventFieldSpecs } from '../fields';
 import type { CommandsOf, OwnerKind, PathwayDefinition } from './types';
 
 export const MISSING_EPISODE_COMMANDS = {
@@ -18,6 +19,18 @@ export const MISSING_EPISODE_COMMANDS = {
 
 export type MissingEpisodeCommand = CommandsOf<MissingEpisodeEvent, typeof MISSING_EPISODE_COMMANDS>;
 
+/** The fields each event carries (anything else in a command is refused). */
+const MISSING_EPISODE_FIELDS: EventFieldSpecs<MissingEpisodeEvent> = {
+  MissingReported: { kind: true, childStatus: true },
+  ChildReturned: { timeKnown: true, childStatus: true, returnedHow: true },
+  ChildStatusChanged: { childStatus: true },
+  ReturnInterviewOffered: { interviewerRole: true, interviewerRef: true },
+  ReturnInterviewCompleted: { interviewerRole: true, interviewerRef: true, pushFactors: true, pullFactors: true, risks: true },
+  ReturnInterviewDeclined: {},
+  ReturnInterviewNotPossible: { reason: true },
+  MissingReportWithdrawn: { reason: true },
+};
+
 /**
  * One missing (or absent) episode per instance ('mis-12'). A child can be missing only once at a
  * time, but a new episode may begin while the last one's return interview is outstanding.
@@ -26,6 +39,7 @@ export const missingEpisodePathway: PathwayDefinition<'missing-episode', Missing
   kind: 'missing-episode',
   instancePrefix: 'mis',
   commands: MISSING_EPISODE_COMMANDS,
+  fields: MISSING_EPISODE_FIELDS,
   starts: ['MissingReported'],
   start: startMissingEpisode,
   apply: applyMissingEpisode,

@@ -1,4 +1,6 @@
+import { assessmentPathway, type AssessmentCommand } from './assessment';
 import { childProtectionPathway, type ChildProtectionCommand } from './child-protection';
+import { iroEscalationPathway, type IroEscalationCommand } from './iro-escalation';
 import { lookedAfterPathway, type LookedAfterCommand } from './looked-after';
 import { missingEpisodePathway, type MissingEpisodeCommand } from './missing-episode';
 import { erase, type AnyPathway } from './types';
@@ -7,9 +9,11 @@ import { erase, type AnyPathway } from './types';
  * Every pathway a case can hold. Adding one (see README): write `pathways/<name>.ts` like
  * `looked-after.ts`, add it to PATHWAYS and its command union to PathwayCommand.
  */
-export const PATHWAYS: readonly AnyPathway[] = [erase(childProtectionPathway), erase(lookedAfterPathway), erase(missingEpisodePathway)];
+export const PATHWAYS: readonly AnyPathway[] = [
+  erase(childProtectionPathway), erase(lookedAfterPathway), erase(missingEpisodePathway), erase(assessmentPathway), erase(iroEscalationPathway),
+];
 
-export type PathwayCommand = ChildProtectionCommand | LookedAfterCommand | MissingEpisodeCommand;
+export type PathwayCommand = ChildProtectionCommand | LookedAfterCommand | MissingEpisodeCommand | AssessmentCommand | IroEscalationCommand;
 
 export type PathwayKind = (typeof PATHWAYS)[number]['kind'];
 

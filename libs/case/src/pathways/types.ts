@@ -1,7 +1,19 @@
 import type { Applied, DeadlineLedger, LocalDate, PathwayEvent } from '@workflows/shared';
+import type { AnyFieldSpec, EventFieldSpecs } from '../fields';
 
 /** Who a deadline of a series belongs to: the allocated IRO (conferences, reviews) or the team. */
 export type OwnerKind = 'iro' | 'team';
+
+/**
+ * A new instance of this pathway may name an instance of another pathway it follows from
+ * (`linkedTo`): a strategy discussion held because a referral's decision was to hold one.
+ */
+export interface PathwayLink {
+  /** The pathway of the instance named. */
+  readonly from: string;
+  /** Whether that instance's snapshot can lead to this pathway; otherwise why not. */
+  readonly leadsHere: (snapshot: unknown) => true | string;
+}
 
 /**
  * What the case needs to know about a pathway: its machine's pure surface, the commands that
@@ -14,6 +26,10 @@ export interface PathwayDefinition<K extends string, S, E extends PathwayEvent, 
   readonly instancePrefix: string;
   /** Command type -> the pathway event it records (RecordInitialConference -> InitialConferenceHeld). */
   readonly commands: C;
+  /** The fields of each event (the command's own fields): anything else is refused (INVALID_FIELD). */
+  readonly fields: EventFieldSpecs<E>;
+  /** Which other pathway's instance a new instance may be linked to, by reference. */
+  readonly linksFrom?: readonly PathwayLink[];
   /** Event types that may begin a new instance (a command of these types without an instanceId). */
   readonly starts: readonly E['type'][];
   start(): S;
@@ -32,7 +48,9 @@ export interface PathwayDefinition<K extends string, S, E extends PathwayEvent, 
 }
 
 /** A pathway definition with its types erased, as the registry holds it. */
-export type AnyPathway = PathwayDefinition<string, unknown, PathwayEvent, Readonly<Record<string, string>>>;
+export type AnyPathway = Omit<PathwayDefinition<string, unknown, PathwayEvent, Readonly<Record<string, string>>>, 'fields'> & {
+  readonly fields: Readonly<Record<string, AnyFieldSpec>>;
+};
 
 export function erase<K extends string, S, E extends PathwayEvent, C extends Readonly<Record<string, E['type']>>>(
   definition: PathwayDefinition<K, S, E, C>,
@@ -48,6 +66,8 @@ export type CommandsOf<E extends PathwayEvent, C extends Readonly<Record<string,
       caseId: string;
       /** The pathway instance; omit it to start a new one (only for the commands that start one). */
       instanceId?: string;
+      /** Starting an instance only: the instance of another pathway it follows from ('asm-1'), by reference. */
+      linkedTo?: string;
       /** London date of occurredAt; derived from it when omitted. */
       occurredOn?: LocalDate;
     } & Omit<Extract<E, { type: C[N] }>, 'type' | 'occurredOn'>
