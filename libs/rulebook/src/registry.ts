@@ -171,13 +171,16 @@ export function compareRuleIds(a: string, b: string): number {
   return pa === pb ? Number(na) - Number(nb) : pa < pb ? -1 : 1;
 }
 
-/** The releases shipped with the engine: national@1 and the enfield@1 overlay. */
-export const BUILT_IN_RULEBOOKS = new RulebookRegistry([NATIONAL_1, ENFIELD_1]);
+/**
+ * The releases shipped with the engine: national@1 and @2 (IRO dispute resolution, IRO-01/IRO-02,
+ * no national timescale) and the enfield@1 and @2 overlays (@2: stage timescales). `{ name }`
+ * selects the latest; replays select the exact release recorded with each event, so nothing
+ * recorded under @1 moves.
+ */
+export const BUILT_IN_RULEBOOKS = new RulebookRegistry([NATIONAL_1, ENFIELD_1, NATIONAL_2, ENFIELD_2]);
 
 /**
- * The built-in releases plus those prepared but not yet shipped: national@2 and enfield@2 (IRO
- * dispute resolution, IRO-01/IRO-02). Shipping them means adding them to BUILT_IN_RULEBOOKS, which
- * makes `{ name }` resolve to @2: no due date of release 1 moves, but the rulebookVersion recorded
- * with new events does (golden scenarios that record it must be regenerated).
+ * Releases prepared but not yet shipped (none at present: national@2 and enfield@2 have shipped).
+ * Kept so that a future release can be evaluated side by side before it is switched on.
  */
 export const PENDING_RULEBOOKS = new RulebookRegistry([NATIONAL_1, ENFIELD_1, NATIONAL_2, ENFIELD_2]);

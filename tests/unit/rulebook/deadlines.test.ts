@@ -2,7 +2,8 @@ import { shippedCalendar, type Start } from '@csc/calendar';
 import { computeDeadline, explain } from '@csc/rulebook';
 
 const calendar = shippedCalendar();
-const compute = (ruleId: string, trigger: Start, clock?: string, name = 'national') => computeDeadline({ ruleId, clock, trigger, rulebook: { name }, calendar });
+const compute = (ruleId: string, trigger: Start, clock?: string, name = 'national', version?: number) =>
+  computeDeadline({ ruleId, clock, trigger, rulebook: version === undefined ? { name } : { name, version }, calendar });
 
 describe('TIMESCALES.md section 6 worked examples', () => {
   it('ICPC: strategy discussion Wed 20 May 2026 -> Thu 11 Jun 2026', () => expect(compute('CP-04', { date: '2026-05-20' }).dueDate).toBe('2026-06-11'));
@@ -74,7 +75,7 @@ function offset(londonTime: string): string {
 
 describe('explain', () => {
   it('says which rule and source, the trigger, the units counted, the days skipped and the versions', () => {
-    const text = explain(compute('CP-04', { date: '2026-05-20' }));
+    const text = explain(compute('CP-04', { date: '2026-05-20' }, undefined, 'national', 1));
     expect(text).toContain('CP-04 Initial child protection conference (ICPC held): due Thu 11 Jun 2026.');
     expect(text).toContain('Working Together 2018 ch.1');
     expect(text).toContain('SG statutory guidance');
@@ -97,7 +98,9 @@ describe('explain', () => {
   });
 
   it('names the overlay that changed a rule', () => {
-    expect(explain(compute('MIS-01', { instant: '2025-10-25T09:00:00Z' }, 'offered', 'enfield'))).toContain('changed by enfield@1 from 2018-04-01');
+    expect(explain(compute('MIS-01', { instant: '2025-10-25T09:00:00Z' }, 'offered', 'enfield', 1))).toContain('changed by enfield@1 from 2018-04-01');
+    // enfield@2 carries release 1's overrides forward under its own name; the due instant is the same.
+    expect(explain(compute('MIS-01', { instant: '2025-10-25T09:00:00Z' }, 'offered', 'enfield'))).toContain('changed by enfield@2 from 2018-04-01');
   });
 });
 
@@ -112,7 +115,7 @@ describe('bad requests get a clear answer', () => {
   };
 
   it('an unknown rule id lists close matches', () => {
-    expect(() => compute('CP4', { date: '2026-05-20' })).toThrow(/no rule "CP4" in rulebook national@1 \(did you mean CP-04/);
+    expect(() => compute('CP4', { date: '2026-05-20' })).toThrow(/no rule "CP4" in rulebook national@2 \(did you mean CP-04/);
     expect(() => compute('LAC-3', { date: '2026-05-20' })).toThrow(/did you mean LAC-03/);
     expect(codeOf(() => compute('XYZ-99', { date: '2026-05-20' }))).toBe('RULE_UNKNOWN');
   });

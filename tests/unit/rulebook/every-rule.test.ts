@@ -58,9 +58,15 @@ const TABLE: readonly Row[] = [
   ['enfield', 'ENF-01', 'default', { date: '2026-04-10' }, '2026-04-01'],
   ['enfield', 'ENF-02', 'default', { date: '2026-12-10' }, '2027-01-12'],
   ['enfield', 'ENF-03', 'default', { date: '2026-12-21' }, '2026-12-26', '2026-12-24'],
+  // enfield@2 (assumed 5 working days a stage): Summer bank holiday Mon 31 Aug skipped; Christmas and New Year skipped.
+  ['enfield', 'IRO-01', 'default', { date: '2026-08-28' }, '2026-09-07'],
+  ['enfield', 'IRO-02', 'stage-1', { date: '2026-12-23' }, '2027-01-04'],
+  ['enfield', 'IRO-02', 'stage-2', { date: '2026-06-01' }, '2026-06-08'],
+  ['enfield', 'IRO-02', 'stage-3', { date: '2026-06-05' }, '2026-06-12'],
 ];
 
-const NO_TIMESCALE = ['CP-03', 'CP-07', 'CP-13', 'LAC-06', 'LAC-07', 'LAC-15', 'MIS-02', 'LADO-02', 'LADO-07'];
+/** Nationally: IRO-01/IRO-02 (national@2) leave the stage timescales to each council. */
+const NO_TIMESCALE = ['CP-03', 'CP-07', 'CP-13', 'IRO-01', 'IRO-02', 'LAC-06', 'LAC-07', 'LAC-15', 'MIS-02', 'LADO-02', 'LADO-07'];
 
 describe('every rule of the shipped rulebooks', () => {
   const cases = TABLE.map(([name, ruleId, clock, trigger, due, actBy, instant]) => ({ title: `${name} ${ruleId} (${clock}) from ${JSON.stringify(trigger)} is due ${due}`, name, ruleId, clock, trigger, due, actBy: actBy ?? due, instant }));
@@ -95,7 +101,7 @@ describe('every rule of the shipped rulebooks', () => {
   it('holds every rule of TIMESCALES.md sections 1 and 6a under its id', () => {
     const ids = (name: string) => BUILT_IN_RULEBOOKS.ruleIds(BUILT_IN_RULEBOOKS.select({ name }));
     const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i + 1).padStart(2, '0')}`);
-    expect(ids('national')).toEqual([...range('CP', 13), ...range('LAC', 16), ...range('LADO', 7), ...range('MIS', 2), ...range('PF', 4)]);
-    expect(ids('enfield')).toEqual([...range('CP', 13), ...range('ENF', 3), ...range('LAC', 16), ...range('LADO', 7), ...range('MIS', 2), ...range('PF', 4)]);
+    expect(ids('national')).toEqual([...range('CP', 13), ...range('IRO', 2), ...range('LAC', 16), ...range('LADO', 7), ...range('MIS', 2), ...range('PF', 4)]);
+    expect(ids('enfield')).toEqual([...range('CP', 13), ...range('ENF', 3), ...range('IRO', 2), ...range('LAC', 16), ...range('LADO', 7), ...range('MIS', 2), ...range('PF', 4)]);
   });
 });
