@@ -15,4 +15,4 @@ export { SIGNATURE_HEADER, TIMESTAMP_HEADER, WebhookChannel, signWebhook, verify
 export { AlertConflictError, AlertError, DeliveryError, EvictionPolicyError } from './errors';
 export { assertEvictionPolicy } from './redis-policy';
 export { SCHEDULER_SUBSCRIBER, deleteKeysUnder } from './keys';
-export { channelsFor, startAlerts, type AlertRuntime, type AlertRuntimeOptions } from './runtime';
+export { channelsFor, fireJobProcessor, startAlerts, type AlertRuntime, type AlertRuntimeOptions } from './runtime';

@@ -1,4 +1,4 @@
-import { DelayedError, Worker } from 'bullmq';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import type { WorkingCalendar } from '@csc/calendar';
 import type { EventStore } from '@csc/event-store';
 import { createRedis, type Redis } from '@csc/redis';
@@ -65,18 +65,7 @@ export async function startAlerts(options: AlertRuntimeOptions): Promise<AlertRu
   const processor = new AlertProcessor({ store: options.store, context, clock, deliveries });
   const scheduler = new AlertScheduler({ store: options.store, jobs, context, clock, redis, prefix: options.prefix });
   const workerOptions = { connection: redis, prefix: bullPrefix(options.prefix) };
-  const fireWorker = new Worker<FireJobData>(
-    FIRE_QUEUE,
-    async (job, token) => {
-      const result = await processor.fire(job.data);
-      if (result.outcome === 'not-yet' && token !== undefined) {
-        await job.moveToDelayed(result.at, token);
-        throw new DelayedError();
-      }
-      return result.outcome;
-    },
-    { ...workerOptions, concurrency: settings.concurrency },
-  );
+  const fireWorker = new Worker<FireJobData>(FIRE_QUEUE, fireJobProcessor(processor), { ...workerOptions, concurrency: settings.concurrency });
   const deliveryWorker = new Worker<DeliveryJobData>(
     DELIVERY_QUEUE,
     (job) => deliveries.deliver(job.data, job.attemptsMade + 1, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
@@ -101,6 +90,21 @@ export async function startAlerts(options: AlertRuntimeOptions): Promise<AlertRu
       await Promise.all([jobs.close(), deliveries.close()]);
       redis.disconnect();
     },
+  };
+}
+
+/**
+ * The BullMQ processor of firing jobs: fire the alert; an alert that moved later puts its job
+ * back as delayed until then. A thrown error (event store down) makes BullMQ retry with backoff.
+ */
+export function fireJobProcessor(processor: AlertProcessor): (job: Job<FireJobData>, token?: string) => Promise<string> {
+  return async (job, token) => {
+    const result = await processor.fire(job.data);
+    if (result.outcome === 'not-yet' && token !== undefined) {
+      await job.moveToDelayed(result.at, token);
+      throw new DelayedError();
+    }
+    return result.outcome;
   };
 }
 

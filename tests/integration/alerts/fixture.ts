@@ -5,7 +5,7 @@ import { createRedis, type Redis } from '@csc/redis';
 import { Client } from 'pg';
 import {
   AlertProcessor, AlertScheduler, DEFAULT_ALERT_POLICY, Deliveries, FireQueue, InboxChannel, deleteKeysUnder, foldCaseWithAlerts,
-  type DeliveryChannel, type FireJobData, type PlanContext,
+  type DeliveryChannel, type PlanContext,
 } from '@csc/alerts';
 import { TEST_POSTGRES_URL, TEST_REDIS_URL } from '../../support/services';
 import { uniqueIdentifier, uniqueName } from '../../support/unique';
@@ -81,7 +81,7 @@ export async function openFixture(start: string, channels?: (redis: Redis, prefi
         const due = [...(await jobs.existing(await jobs.allIds())).entries()].filter(([, job]) => job.at <= clock.ms);
         if (due.length === 0) break;
         for (const [id, job] of due) {
-          const result = await processor.fire(job as FireJobData);
+          const result = await processor.fire(job);
           fired.push(`${job.alertId}:${result.outcome}`);
           await jobs.remove([id]);
           await scheduler.syncCase(job.caseId);
@@ -112,19 +112,19 @@ const attendance = { police: true, health: true, education: true, others: [] };
  * reminders 2026-05-26 and 2026-06-02 at 09:00 London, escalation at the end of 2026-06-10.
  */
 export async function openCpCase(f: Fixture, caseId: string = uniqueName('c')): Promise<string> {
-  await f.record({ type: 'OpenCase', caseId, teamRef: 'team-1', rulebook: 'national', occurredAt: '2026-05-18T08:00:00Z' } as CaseCommand);
-  await f.record({ type: 'AllocateIro', caseId, iroRef: 'iro-1', occurredAt: '2026-05-18T08:00:00Z' } as CaseCommand);
-  await f.record({ type: 'RecordStrategyDiscussion', caseId, attendance, decision: 'section-47', rationaleRef: 'doc-1', initiatesS47: true, occurredAt: '2026-05-18T08:30:00Z' } as CaseCommand);
+  await f.record({ type: 'OpenCase', caseId, teamRef: 'team-1', rulebook: 'national', occurredAt: '2026-05-18T08:00:00Z' });
+  await f.record({ type: 'AllocateIro', caseId, iroRef: 'iro-1', occurredAt: '2026-05-18T08:00:00Z' });
+  await f.record({ type: 'RecordStrategyDiscussion', caseId, attendance, decision: 'section-47', rationaleRef: 'doc-1', initiatesS47: true, occurredAt: '2026-05-18T08:30:00Z' });
   return caseId;
 }
 
 export function holdIcpc(caseId: string, occurredAt: string): CaseCommand {
-  return { type: 'RecordInitialConference', caseId, instanceId: 'cp-1', outcome: 'plan', category: 'neglect', preBirth: false, occurredAt } as CaseCommand;
+  return { type: 'RecordInitialConference', caseId, instanceId: 'cp-1', outcome: 'plan', category: 'neglect', preBirth: false, occurredAt };
 }
 
 /** The alert events of a case stream: type and alert id, in order. */
 export async function alertEvents(f: Fixture, caseId: string): Promise<{ type: string; alertId: string; late: boolean; lateByMs: number; id: string }[]> {
   return (await f.store.readStream(caseStreamId(caseId)))
     .filter((e) => e.type.startsWith('Timescale'))
-    .map((e) => ({ type: e.type, id: e.id, alertId: String(e.data.alertId), late: e.data.late === true, lateByMs: Number(e.data.lateByMs) }));
+    .map((e) => ({ type: e.type, id: e.id, alertId: typeof e.data.alertId === 'string' ? e.data.alertId : '', late: e.data.late === true, lateByMs: Number(e.data.lateByMs) }));
 }

@@ -1,5 +1,4 @@
 import { WorkingCalendar, SHIPPED_BANK_HOLIDAYS } from '@csc/calendar';
-import type { CaseCommand } from '@csc/case';
 import { syncCase } from '@csc/alerts';
 import { holdIcpc, openCpCase, openFixture, type Fixture } from './fixture';
 import { uniqueName } from '../../support/unique';
@@ -28,13 +27,13 @@ describe('the deadline scheduler keeps exactly one job per open deadline: its ne
   it('a review rescheduled cancels the old report deadline (its job goes) and schedules the new one', async () => {
     f = await openFixture('2026-03-30T17:00:00Z');
     const caseId = uniqueName('c');
-    await f.record({ type: 'OpenCase', caseId, teamRef: 'team-lac', rulebook: 'enfield', occurredAt: '2026-03-30T08:00:00Z' } as CaseCommand);
-    await f.record({ type: 'AllocateIro', caseId, iroRef: 'iro-3', occurredAt: '2026-03-30T08:00:00Z' } as CaseCommand);
-    await f.record({ type: 'RecordBecameLookedAfter', caseId, occurredAt: '2026-03-30T08:30:00Z', legalStatus: 'V2', placement: { placementRef: 'pl-1', placementType: 'U4', visitRegime: 'standard' } } as CaseCommand);
+    await f.record({ type: 'OpenCase', caseId, teamRef: 'team-lac', rulebook: 'enfield', occurredAt: '2026-03-30T08:00:00Z' });
+    await f.record({ type: 'AllocateIro', caseId, iroRef: 'iro-3', occurredAt: '2026-03-30T08:00:00Z' });
+    await f.record({ type: 'RecordBecameLookedAfter', caseId, occurredAt: '2026-03-30T08:30:00Z', legalStatus: 'V2', placement: { placementRef: 'pl-1', placementType: 'U4', visitRegime: 'standard' } });
     f.clock.set('2026-04-01T10:00:00Z');
-    await f.record({ type: 'ScheduleLacReview', caseId, instanceId: 'lac-1', occurredAt: '2026-04-01T09:00:00Z', scheduledFor: '2026-04-24' } as CaseCommand);
+    await f.record({ type: 'ScheduleLacReview', caseId, instanceId: 'lac-1', occurredAt: '2026-04-01T09:00:00Z', scheduledFor: '2026-04-24' });
     expect(await f.jobSet()).toMatchObject({ [`alert/${caseId}/lac-1/sw-report-1/reminder-2`]: '2026-04-15T08:00:00.000Z' });
-    await f.record({ type: 'ScheduleLacReview', caseId, instanceId: 'lac-1', occurredAt: '2026-04-01T09:30:00Z', scheduledFor: '2026-04-17' } as CaseCommand);
+    await f.record({ type: 'ScheduleLacReview', caseId, instanceId: 'lac-1', occurredAt: '2026-04-01T09:30:00Z', scheduledFor: '2026-04-17' });
     expect(await f.jobSet()).toEqual({
       [`alert/${caseId}/lac-1/care-plan/reminder-2`]: '2026-04-13T08:00:00.000Z',
       [`alert/${caseId}/lac-1/initial-health-assessment/reminder-2`]: '2026-04-27T08:00:00.000Z',
