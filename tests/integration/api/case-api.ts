@@ -47,6 +47,7 @@ export async function startCaseApi(kind: StoreKind = 'postgres', env: Record<str
   await app.listen(0, '127.0.0.1');
   const key = await loadOrCreateDevKey(dataDir);
   const records = app.get(CaseRecords);
+  await records.store(); // opened in the background; the embedded store takes seconds to create its files
   return {
     url: await app.getUrl(),
     app,
