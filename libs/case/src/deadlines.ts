@@ -83,9 +83,22 @@ function dueOf(intent: OpenIntent, facts: ClockFacts, rulebookVersion: string, o
   } catch (error) {
     if (!(error instanceof RulebookError)) throw error;
     if (error.code === 'RULE_UNKNOWN') return undefined;
+    if (error.code === 'RULE_CLOCK_UNKNOWN' && switchedOff(intent.ruleId, choice.clock, choice.countFrom ?? intent.trigger.on, rulebook, options)) return undefined;
     if (error.code === 'RULE_NO_TIMESCALE' || error.code === 'RULE_NOT_IN_FORCE') return none(error.message);
     throw error;
   }
+}
+
+/**
+ * True when the rule defines the clock but the council's settings switch it off (MIS-01's
+ * `completed` clock when `rhiClocks` is offered only): no deadline, rather than an error. A clock
+ * the rule does not define at all is a mistake in the clock table and still throws.
+ */
+function switchedOff(ruleId: string, clock: string | undefined, on: LocalDate, rulebook: RulebookSelector, options: DeadlineOptions): boolean {
+  if (clock === undefined) return false;
+  const registry = options.rulebooks ?? BUILT_IN_RULEBOOKS;
+  const rule = registry.resolveRule(registry.select(rulebook), ruleId, on);
+  return rule.definition.clocks.some((c) => c.key === clock) && !rule.clocks.some((c) => c.key === clock);
 }
 
 const ms = (instant: IsoInstant): number => instantToMillis(instant);

@@ -6,6 +6,7 @@ import type { CaseCommand } from './commands';
 import { decide } from './decide';
 import { deadlinesOf, type CaseDeadline } from './deadlines';
 import { encodeCaseEvent } from './events';
+import { flagsOf, type CaseFlag, type RepeatSettings } from './flags';
 import { evolveEvent, initialCaseState, type CaseState } from './state';
 
 /** One line of a scenario: a command recorded at `at` (the virtual clock: decide's `now`). */
@@ -64,6 +65,8 @@ export interface SimulationOptions {
   readonly defaultRulebook?: string;
   /** Evaluate deadlines and alerts as of this instant (default: the last line's `at`). */
   readonly asOf?: IsoInstant;
+  /** The council's repeated-missing setting (default: 3 episodes within 30 days). */
+  readonly repeatMissing?: RepeatSettings;
 }
 
 export interface SimulatedEvent {
@@ -95,6 +98,8 @@ export interface SimulationResult {
   readonly events: readonly SimulatedEvent[];
   readonly deadlines: readonly CaseDeadline[];
   readonly alerts: readonly SimulatedAlert[];
+  /** Flags the cases show as of asOf (repeated missing episodes); present only when some are raised. */
+  readonly flags?: readonly CaseFlag[];
 }
 
 /**
@@ -130,6 +135,7 @@ export function simulate(steps: readonly ScenarioStep[], options: SimulationOpti
     .flatMap((d) => alertsThatFire(d, options.calendar))
     .map((a): SimulatedAlert => ({ ...a, state: instantToMillis(a.at) <= until ? 'fired' : 'scheduled' }))
     .sort((a, b) => instantToMillis(a.at) - instantToMillis(b.at) || a.id.localeCompare(b.id));
-  return { asOf, calendarVersion: options.calendar.version, steps: results, events, deadlines, alerts };
+  const flags = asOf === null ? [] : [...cases.values()].flatMap((s) => flagsOf(s, asOf, options.repeatMissing));
+  return { asOf, calendarVersion: options.calendar.version, steps: results, events, deadlines, alerts, ...(flags.length > 0 ? { flags } : {}) };
 }
 
