@@ -4,6 +4,8 @@ import { registerCalendar } from './calendar';
 import { registerDue } from './due';
 import { registerSimulate } from './simulate';
 import { registerToken } from './token';
+import { registerReconcile } from './reconcile';
+import { registerReporting } from './reporting';
 
 /** Every `csc` sub-command; each file registers one. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerStart, registerCalendar, registerDue, registerToken, registerSimulate];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerStart, registerCalendar, registerDue, registerToken, registerSimulate, registerReporting];
