@@ -3,6 +3,7 @@ import type { EngineConfig } from '@csc/config';
 import { EventStoreModule, EventStoreProbe } from '@csc/event-store';
 import { HealthModule } from '@csc/health';
 import { RedisProbe, RuntimeModule } from '@csc/runtime';
+import { AlertsService } from './alerts.service';
 
 /**
  * The worker: projectors and BullMQ processors (added by later issues). It
@@ -14,6 +15,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [RuntimeModule.forRoot(config, 'worker'), EventStoreModule.forRoot(config), HealthModule.forRoot({ probes: [RedisProbe, EventStoreProbe] })],
+      providers: [AlertsService],
     };
   }
 }

@@ -1,0 +1,55 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DEFAULT_ALERT_SETTINGS, EvictionPolicyError, startAlerts, type AlertRuntime } from '@csc/alerts';
+import { loadEngineCalendar } from '@csc/calendar-files';
+import { EngineConfig } from '@csc/config';
+import { EventStoreConnection } from '@csc/event-store';
+
+/**
+ * Runs the deadline scheduler, the firing and the delivery workers (`@csc/alerts`). Starts in
+ * the background once the event store opens, so the health endpoints answer meanwhile; refuses
+ * for good (and says why) on a Redis that evicts keys.
+ */
+@Injectable()
+export class AlertsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('alerts');
+  private runtime: AlertRuntime | undefined;
+  private starting: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly config: EngineConfig,
+    private readonly events: EventStoreConnection,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.starting = this.start();
+  }
+
+  private async start(): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        const store = await this.events.get();
+        this.runtime = await startAlerts({
+          redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix, store, calendar: loadEngineCalendar(this.config.dataDir).calendar,
+          settings: DEFAULT_ALERT_SETTINGS, clock: () => new Date(),
+          log: (level, message, fields) => this.logger[level === 'info' ? 'log' : level]({ msg: message, ...fields }),
+        });
+        if (this.stopped) await this.runtime.close();
+        return;
+      } catch (error) {
+        if (error instanceof EvictionPolicyError) {
+          this.logger.error(error.message);
+          return;
+        }
+        this.logger.warn(`alerts not started (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * attempt, 10_000)).unref());
+      }
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.starting;
+    await this.runtime?.close();
+  }
+}
