@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested,
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested,
   buildMessage, isISO8601,
 } from 'class-validator';
 import { isLocalDate, type IsoInstant, type LocalDate } from '@workflows/shared';
@@ -97,7 +97,7 @@ export const int = (min: number, max: number, description: string): Field<number
 
 /** A nested object, itself a body class. */
 export const nested = <T extends object>(cls: new () => T, description: string): Field<T> =>
-  field({ type: () => cls, description }, ValidateNested(), Type(() => cls));
+  field({ type: () => cls, description }, IsObject({ message: 'must be an object' }), ValidateNested(), Type(() => cls));
 
 /** A short free-text reason (access log); no control characters. */
 export const note = (max: number, description: string): Field<string> =>
