@@ -38,9 +38,15 @@ export class CaseRecords {
     return this.connection.get();
   }
 
-  /** The handler; with `ifMatch`, its appends must expect exactly that revision (else 412, nothing written). */
-  async handler(ifMatch?: number): Promise<CaseCommandHandler> {
-    const store = await this.store();
+  /**
+   * A handler for one command. `loaded`: the case as this request already read it, served to the
+   * handler's first read instead of reading the stream again (safe: the append expects the revision
+   * it folded, so a stale read conflicts and the retry reads afresh). With `ifMatch`, its appends
+   * must expect exactly that revision (else 412, nothing written).
+   */
+  async handler(loaded?: { readonly caseId: string; readonly events: readonly RecordedEvent[] }, ifMatch?: number): Promise<CaseCommandHandler> {
+    let store = await this.store();
+    if (loaded !== undefined) store = readOnceFrom(store, caseStreamId(loaded.caseId), loaded.events);
     const options = { clock: this.settings.clock, defaultRulebook: this.settings.defaultRulebook };
     if (ifMatch === undefined) return new CaseCommandHandler({ ...options, store, retry: REREAD_AND_REDECIDE });
     return new CaseCommandHandler({ ...options, store: expecting(store, ifMatch), retry: { name: 'if-match', maxAttempts: 1 } });
@@ -59,24 +65,45 @@ export function accessFactsOf(state: CaseState): CaseAccessFacts {
   return { kind: 'child', teamRef: state.teamRef ?? '', iroRef: state.iroRef };
 }
 
-/** A store whose appends must expect `revision`: a client's If-Match, enforced by the store's own check. */
-function expecting(store: EventStore, revision: number): EventStore {
+/** A store whose first whole read of `streamId` answers `events` (already read by this request). */
+function readOnceFrom(store: EventStore, streamId: string, events: readonly RecordedEvent[]): EventStore {
+  let served = false;
+  return override(store, 'readStream', (target) => {
+    const readStream: EventStore['readStream'] = async (id, options) => {
+      if (!served && id === streamId && options === undefined) {
+        served = true;
+        return [...events];
+      }
+      return target.readStream(id, options);
+    };
+    return readStream;
+  });
+}
+
+/** The store with one method replaced (the rest bound to the store itself). */
+function override<K extends keyof EventStore>(store: EventStore, name: K, replace: (target: EventStore) => EventStore[K]): EventStore {
+  const replacement = replace(store);
   return new Proxy(store, {
     get(target, property) {
-      if (property === 'append') {
-        const append: EventStore['append'] = async (streamId, events, expected) => {
-          if (expected !== revision) throw new PreconditionFailedError(revision, typeof expected === 'number' ? expected : -1);
-          try {
-            return await target.append(streamId, events, expected);
-          } catch (error) {
-            if (error instanceof WrongExpectedRevisionError) throw new PreconditionFailedError(revision, null);
-            throw error;
-          }
-        };
-        return append;
-      }
+      if (property === name) return replacement;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
+  });
+}
+
+/** A store whose appends must expect `revision`: a client's If-Match, enforced by the store's own check. */
+function expecting(store: EventStore, revision: number): EventStore {
+  return override(store, 'append', (target) => {
+    const append: EventStore['append'] = async (streamId, events, expected) => {
+      if (expected !== revision) throw new PreconditionFailedError(revision, typeof expected === 'number' ? expected : -1);
+      try {
+        return await target.append(streamId, events, expected);
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError) throw new PreconditionFailedError(revision, null);
+        throw error;
+      }
+    };
+    return append;
   });
 }

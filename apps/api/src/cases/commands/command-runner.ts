@@ -33,12 +33,12 @@ export class CommandRunner {
     const principal = request.principal as Principal;
     const ifMatch = ifMatchOf(request.header('if-match'));
     const command = { ...plain(body), type, caseId } as CaseCommand;
-    const { state, revision } = await this.cases.load(caseId);
+    const { state, events, revision } = await this.cases.load(caseId);
     const facts = state.opened ? accessFactsOf(state) : command.type === 'OpenCase' ? { kind: 'child' as const, teamRef: command.teamRef } : undefined;
     if (facts === undefined) throw new CaseNotFoundError(caseId);
     const role = requireAllowed(principal, { kind: 'command', command: type }, facts);
     if (ifMatch !== undefined && ifMatch !== revision) throw new PreconditionFailedError(ifMatch, revision);
-    const handler = await this.cases.handler(ifMatch);
+    const handler = await this.cases.handler({ caseId, events }, ifMatch);
     // Keys are per user (as in Redis): two users' equal keys never make one command.
     const idempotencyKey = `${principal.userId}/${idempotencyKeyOf(request.header(IDEMPOTENCY_HEADER))}`;
     const requestId = typeof request.id === 'string' ? request.id : undefined;
