@@ -14,7 +14,8 @@ export class FireQueue {
     prefix: string,
     private readonly attempts: number,
   ) {
-    this.queue = new Queue<FireJobData>(FIRE_QUEUE, { connection: redis, prefix: bullPrefix(prefix) });
+    // BullMQ logs every add to an events stream (10,000 entries by default): keep it short.
+    this.queue = new Queue<FireJobData>(FIRE_QUEUE, { connection: redis, prefix: bullPrefix(prefix), streams: { events: { maxLen: 100 } } });
   }
 
   /** The payloads of those of these job ids that exist (in any state). */

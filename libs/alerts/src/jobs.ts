@@ -36,7 +36,7 @@ export function fireJobData(alert: PlannedAlert): FireJobData {
   return { caseId: alert.caseId, alertId: alert.alertId, at: alert.at };
 }
 
-/** The job's options: a delay from `now`, retries with exponential backoff, removed once done. */
+/** The job's options: a delay from `now`, retries with exponential backoff, removed once done, kept when failed. */
 export function fireJobOptions(alert: PlannedAlert, now: number, attempts: number): JobsOptions {
   return {
     jobId: fireJobId(alert.alertId),
@@ -44,7 +44,6 @@ export function fireJobOptions(alert: PlannedAlert, now: number, attempts: numbe
     attempts,
     backoff: { type: 'exponential', delay: 1000 },
     removeOnComplete: true,
-    removeOnFail: false,
   };
 }
 
