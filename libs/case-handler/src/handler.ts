@@ -1,29 +1,41 @@
 import {
-  caseStreamId, decide, encodeCaseEvent, evolve, initialCaseState,
-  type CaseCommand, type CaseEvent, type CaseState, type DecideOptions,
+  allegationStreamId, caseStreamId, decide, decideAllegation, encodeAllegationEvent, encodeCaseEvent, evolve, evolveAllegation,
+  initialAllegationState, initialCaseState,
+  type AllegationCommand, type AllegationEvent, type AllegationState, type CaseCommand, type CaseEvent, type CaseState,
 } from '@csc/case';
+import type { RecordedEvent } from '@csc/event-store';
+import { AllegationConflictError, conflictAfter } from './errors';
 import {
-  WrongExpectedRevisionError, deterministicEventId, type Actor, type EventStore, type ExpectedRevision, type JsonObject,
-  type NewEvent, type RecordedEvent,
-} from '@csc/event-store';
-import { conflictAfter } from './errors';
-import { REREAD_AND_REDECIDE, type ConflictRetryPolicy } from './retry';
+  StreamCommandHandler, streamCommandEventId, type CaseHandlerOptions, type CommandMetadata, type EncodedEvent, type StreamKind,
+} from './stream-handler';
 
-/** Who sends the command, and the key that makes sending it twice harmless. */
-export interface CommandMetadata {
-  readonly actor: Actor;
-  /** Unique per intended change (a UI form submission, an API request's Idempotency-Key). */
-  readonly idempotencyKey: string;
-  readonly correlationId?: string;
-  readonly causationId?: string | null;
-}
+export type { CaseHandlerOptions, CommandMetadata } from './stream-handler';
 
-export interface CaseHandlerOptions extends DecideOptions {
-  readonly store: EventStore;
-  /** The recording clock: `now` for decide (events' recordedAt). */
-  readonly clock: () => Date;
-  readonly retry?: ConflictRetryPolicy;
-}
+const rulebookVersionOf = (event: CaseEvent | AllegationEvent): string | null => (event.type === 'PathwayEventRecorded' ? event.rulebookVersion : null);
+
+/** A child's case stream (`case-<caseId>`). */
+export const CASE_STREAM: StreamKind<CaseCommand, CaseState, CaseEvent> = {
+  name: 'case',
+  streamId: caseStreamId,
+  idOf: (command) => command.caseId,
+  initial: initialCaseState,
+  evolve,
+  decide,
+  encode: (event): EncodedEvent => ({ ...encodeCaseEvent(event), occurredAt: event.occurredAt, rulebookVersion: rulebookVersionOf(event) }),
+  conflict: conflictAfter,
+};
+
+/** A LADO allegation's stream (`allegation-<id>`; readable by the LADO role alone). */
+export const ALLEGATION_STREAM: StreamKind<AllegationCommand, AllegationState, AllegationEvent> = {
+  name: 'allegation',
+  streamId: allegationStreamId,
+  idOf: (command) => command.allegationId,
+  initial: initialAllegationState,
+  evolve: evolveAllegation,
+  decide: decideAllegation,
+  encode: (event): EncodedEvent => ({ ...encodeAllegationEvent(event), occurredAt: event.occurredAt, rulebookVersion: rulebookVersionOf(event) }),
+  conflict: (id, attempts, policy) => new AllegationConflictError(id, attempts, policy.name),
+};
 
 export interface HandledCommand {
   readonly caseId: string;
@@ -40,26 +52,7 @@ export interface HandledCommand {
 
 /** Event ids of a command: deterministic from the case, the idempotency key and the position in the command. */
 export function commandEventId(caseId: string, idempotencyKey: string, index: number): string {
-  return deterministicEventId(`case:${caseId}:command:${idempotencyKey}:${index}`);
-}
-
-/** A command decides a handful of events at most (AllocateIro: two). */
-const MAX_EVENTS_PER_COMMAND = 8;
-
-function toNewEvent(event: CaseEvent, id: string, meta: CommandMetadata): NewEvent {
-  const { type, data } = encodeCaseEvent(event);
-  return {
-    id,
-    type,
-    data: data as JsonObject,
-    metadata: {
-      occurredAt: event.occurredAt,
-      actor: meta.actor,
-      correlationId: meta.correlationId ?? meta.idempotencyKey,
-      causationId: meta.causationId ?? null,
-      rulebookVersion: event.type === 'PathwayEventRecorded' ? event.rulebookVersion : null,
-    },
-  };
+  return streamCommandEventId(CASE_STREAM.name, caseId, idempotencyKey, index);
 }
 
 /**
@@ -69,45 +62,46 @@ function toNewEvent(event: CaseEvent, id: string, meta: CommandMetadata): NewEve
  * are thrown as they are, and nothing is appended.
  */
 export class CaseCommandHandler {
-  private readonly retry: ConflictRetryPolicy;
+  private readonly core: StreamCommandHandler<CaseCommand, CaseState, CaseEvent>;
 
-  constructor(private readonly options: CaseHandlerOptions) {
-    this.retry = options.retry ?? REREAD_AND_REDECIDE;
+  constructor(options: CaseHandlerOptions) {
+    this.core = new StreamCommandHandler(CASE_STREAM, options);
   }
 
   /** The case as its stream holds it now. */
-  async load(caseId: string): Promise<{ state: CaseState; events: RecordedEvent[] }> {
-    const events = await this.options.store.readStream(caseStreamId(caseId));
-    let state = initialCaseState;
-    for (const event of events) state = evolve(state, event);
-    return { state, events };
+  load(caseId: string): Promise<{ state: CaseState; events: RecordedEvent[] }> {
+    return this.core.load(caseId);
   }
 
   async handle(command: CaseCommand, meta: CommandMetadata): Promise<HandledCommand> {
-    const streamId = caseStreamId(command.caseId);
-    const ids = new Set(Array.from({ length: MAX_EVENTS_PER_COMMAND }, (_, i) => commandEventId(command.caseId, meta.idempotencyKey, i)));
-    const result = (events: readonly RecordedEvent[], state: CaseState, revision: number, repeated: boolean, attempts: number): HandledCommand =>
-      ({ caseId: command.caseId, streamId, events, revision, repeated, attempts, state });
-    for (let attempt = 1; ; attempt++) {
-      const { state, events } = await this.load(command.caseId);
-      const earlier = events.filter((e) => ids.has(e.id));
-      if (earlier.length > 0) return result(earlier, state, events.length - 1, true, attempt);
-      const decision = decide(command, state, this.options.clock().toISOString(), this.options);
-      if (!decision.ok) throw decision.error;
-      if (decision.events.length === 0) return result([], state, events.length - 1, false, attempt);
-      if (decision.events.length > MAX_EVENTS_PER_COMMAND) throw new Error(`${command.type} decided ${decision.events.length} events (at most ${MAX_EVENTS_PER_COMMAND})`);
-      const expected: ExpectedRevision = events.length === 0 ? 'no_stream' : events.length - 1;
-      const newEvents = decision.events.map((e, i) => toNewEvent(e, commandEventId(command.caseId, meta.idempotencyKey, i), meta));
-      try {
-        await this.options.store.append(streamId, newEvents, expected);
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (attempt >= this.retry.maxAttempts) throw conflictAfter(command.caseId, attempt, this.retry);
-        continue;
-      }
-      const mine = (await this.options.store.readStream(streamId, { fromRevision: events.length })).filter((e) => ids.has(e.id));
-      const after = mine.reduce<CaseState>((s, e) => evolve(s, e), state);
-      return result(mine, after, events.length + mine.length - 1, false, attempt);
-    }
+    const { id, ...handled } = await this.core.handle(command, meta);
+    return { caseId: id, ...handled };
+  }
+}
+
+export interface HandledAllegationCommand extends Omit<HandledCommand, 'caseId' | 'state'> {
+  readonly allegationId: string;
+  readonly state: AllegationState;
+}
+
+/**
+ * The sibling of CaseCommandHandler for LADO allegations, on the same generic core: the same
+ * idempotency, expected revisions and retry policy; ALLEGATION_NOT_FOUND for an unknown one and
+ * ALLEGATION_CONFLICT when the retry policy is spent. Callers must let only the LADO role in.
+ */
+export class AllegationCommandHandler {
+  private readonly core: StreamCommandHandler<AllegationCommand, AllegationState, AllegationEvent>;
+
+  constructor(options: CaseHandlerOptions) {
+    this.core = new StreamCommandHandler(ALLEGATION_STREAM, options);
+  }
+
+  load(allegationId: string): Promise<{ state: AllegationState; events: RecordedEvent[] }> {
+    return this.core.load(allegationId);
+  }
+
+  async handle(command: AllegationCommand, meta: CommandMetadata): Promise<HandledAllegationCommand> {
+    const { id, ...handled } = await this.core.handle(command, meta);
+    return { allegationId: id, ...handled };
   }
 }

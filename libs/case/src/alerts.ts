@@ -18,7 +18,7 @@ export function reminderOffsets(deadline: Pick<CaseDeadline, 'series'>): readonl
 /** Reminders go out at 09:00 London on their working day. */
 export const REMINDER_TIME = '09:00';
 
-export interface Alert {
+export interface Alert<O = CaseDeadline['owner']> {
   /** `<deadlineId>/reminder-10`, `<deadlineId>/breach`: deterministic, for idempotent scheduling. */
   readonly id: string;
   readonly deadlineId: string;
@@ -26,17 +26,20 @@ export interface Alert {
   /** Working days before act-by (reminders). */
   readonly workingDaysBefore: number | null;
   readonly at: IsoInstant;
-  readonly owner: CaseDeadline['owner'];
+  readonly owner: O;
 }
+
+/** What alerts need of a deadline: a case's, or an allegation's (owned by the LADO). */
+export type AlertableDeadline = Pick<CaseDeadline, 'id' | 'series' | 'actByDate' | 'trigger' | 'dueInstant' | 'breach' | 'closedBy'> & { readonly owner: unknown };
 
 /**
  * Every alert a deadline schedules, whatever happens later: reminders at the policy's offsets
  * before act-by (none on or before the trigger's day) and the breach at the due instant (or,
  * for a lapse, when the lapsing event was recorded).
  */
-export function scheduledAlerts(deadline: CaseDeadline, calendar: WorkingCalendar): readonly Alert[] {
+export function scheduledAlerts<D extends AlertableDeadline = CaseDeadline>(deadline: D, calendar: WorkingCalendar): readonly Alert<D['owner']>[] {
   const base = { deadlineId: deadline.id, owner: deadline.owner };
-  const alerts: Alert[] = [];
+  const alerts: Alert<D['owner']>[] = [];
   if (deadline.actByDate !== null) {
     for (const n of reminderOffsets(deadline)) {
       const date: LocalDate = calendar.addWorkingDays(deadline.actByDate, -n);
@@ -56,7 +59,7 @@ export function scheduledAlerts(deadline: CaseDeadline, calendar: WorkingCalenda
  * knows what has been recorded: a review held on time but typed up late still raises its
  * breach alert). A lapse's breach always fires. Sorted by time.
  */
-export function alertsThatFire(deadline: CaseDeadline, calendar: WorkingCalendar): readonly Alert[] {
+export function alertsThatFire<D extends AlertableDeadline = CaseDeadline>(deadline: D, calendar: WorkingCalendar): readonly Alert<D['owner']>[] {
   const closedAt = deadline.closedBy === null ? Infinity : instantToMillis(deadline.closedBy.recordedAt);
   return scheduledAlerts(deadline, calendar)
     .filter((a) => (deadline.breach === 'lapsed' && a.kind === 'breach') || instantToMillis(a.at) < closedAt)

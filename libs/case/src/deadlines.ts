@@ -155,6 +155,45 @@ function draftsOf(pathway: AnyPathway, instance: PathwayInstance, options: Deadl
   return drafts;
 }
 
+/** The deadline fields that do not depend on the stream kind (everything but the stream id and owner). */
+export type InstanceDeadline = Omit<CaseDeadline, 'id' | 'caseId' | 'owner'>;
+
+/** How a stream kind frames an instance's deadlines: ids, the head fields (`caseId`), owners. */
+export interface DeadlineFrame<H extends object, O> {
+  readonly id: (instanceId: string, key: string) => string;
+  readonly head: H;
+  readonly owner: (series: string) => O;
+}
+
+/**
+ * The deadlines of one pathway instance as of `asOf`, framed for its stream (generic: a child's
+ * case and an allegation derive theirs the same way).
+ */
+export function deadlinesOfInstance<H extends object, O>(
+  pathway: AnyPathway, instance: PathwayInstance, asOf: IsoInstant, options: DeadlineOptions, frame: DeadlineFrame<H, O>,
+): readonly ({ readonly id: string } & H & InstanceDeadline & { readonly owner: O })[] {
+  const at = ms(asOf);
+  const result: ({ readonly id: string } & H & InstanceDeadline & { readonly owner: O })[] = [];
+  for (const draft of draftsOf(pathway, instance, options).values()) {
+    const { open, openStep, due } = draft;
+    if (ms(open.trigger.at) > at) continue;
+    result.push({
+      id: frame.id(instance.instanceId, open.key),
+      ...frame.head,
+      pathway: instance.pathway,
+      instanceId: instance.instanceId,
+      key: open.key,
+      series: open.series,
+      ruleId: open.ruleId,
+      ...due,
+      trigger: { event: open.trigger.event, occurredAt: open.trigger.at, occurredOn: open.trigger.on, recordedAt: openStep.recordedAt },
+      owner: frame.owner(open.series),
+      ...status(draft, at),
+    });
+  }
+  return result;
+}
+
 /**
  * Every deadline of the case as of `asOf`: those triggered by then, with their status at that
  * instant (a closing dated after `asOf` has not happened yet; an open deadline past its due
@@ -162,30 +201,19 @@ function draftsOf(pathway: AnyPathway, instance: PathwayInstance, options: Deadl
  * then (`foldCaseAsOf`).
  */
 export function deadlinesOf(state: CaseState, asOf: IsoInstant, options: DeadlineOptions): readonly CaseDeadline[] {
-  const at = ms(asOf);
+  const caseId = state.caseId ?? '';
   const result: CaseDeadline[] = [];
   for (const instance of Object.values(state.instances)) {
     const pathway = pathwayOf(instance.pathway);
     if (pathway === undefined) continue;
-    for (const draft of draftsOf(pathway, instance, options).values()) {
-      const { open, openStep, due } = draft;
-      if (ms(open.trigger.at) > at) continue;
-      const ownerKind = pathway.owner(open.series);
-      const ownerRef = ownerKind === 'iro' && state.iroRef !== undefined ? state.iroRef : (state.teamRef ?? null);
-      result.push({
-        id: `${state.caseId ?? ''}/${instance.instanceId}/${open.key}`,
-        caseId: state.caseId ?? '',
-        pathway: instance.pathway,
-        instanceId: instance.instanceId,
-        key: open.key,
-        series: open.series,
-        ruleId: open.ruleId,
-        ...due,
-        trigger: { event: open.trigger.event, occurredAt: open.trigger.at, occurredOn: open.trigger.on, recordedAt: openStep.recordedAt },
-        owner: { kind: ownerKind === 'iro' && state.iroRef !== undefined ? 'iro' : 'team', ref: ownerRef },
-        ...status(draft, at),
-      });
-    }
+    result.push(...deadlinesOfInstance(pathway, instance, asOf, options, {
+      id: (instanceId, key) => `${caseId}/${instanceId}/${key}`,
+      head: { caseId },
+      owner: (series): CaseDeadline['owner'] => {
+        const kind = pathway.owner(series);
+        return kind === 'iro' && state.iroRef !== undefined ? { kind: 'iro', ref: state.iroRef } : { kind: 'team', ref: state.teamRef ?? null };
+      },
+    }));
   }
   return result;
 }

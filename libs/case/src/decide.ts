@@ -1,6 +1,6 @@
-import { instantToMillis } from '@csc/calendar';
-import { BUILT_IN_RULEBOOKS, releaseId, type RulebookRegistry } from '@csc/rulebook';
-import { isIsoInstant, type IsoInstant } from '@workflows/shared';
+import type { RulebookRegistry } from '@csc/rulebook';
+import type { IsoInstant } from '@workflows/shared';
+import { knownRulebook, latestRelease, nonEmpty, occurrence } from './checks';
 import type { CaseCommand, CaseLevelCommand } from './commands';
 import {
   CaseAlreadyOpenError, CaseNotFoundError, InstanceStillActiveError, OutOfOrderError, UnknownInstanceError, ValidationError, type DomainError,
@@ -19,23 +19,11 @@ export interface DecideOptions {
   readonly defaultRulebook?: string;
 }
 
-export type Decision = { readonly ok: true; readonly events: readonly CaseEvent[] } | { readonly ok: false; readonly error: DomainError };
+/** New events, or why not. */
+export type Decision<E = CaseEvent> = { readonly ok: true; readonly events: readonly E[] } | { readonly ok: false; readonly error: DomainError };
 
 const accept = (...events: CaseEvent[]): Decision => ({ ok: true, events });
-const refuse = (error: DomainError): Decision => ({ ok: false, error });
-
-function nonEmpty(value: unknown, field: string): ValidationError | undefined {
-  return typeof value === 'string' && value.trim().length > 0 ? undefined : new ValidationError(field, `${field} is missing or invalid: expected a non-empty reference id`);
-}
-
-/** occurredAt is an instant with an offset, and not after the moment of recording. */
-function occurrence(occurredAt: unknown, now: IsoInstant): ValidationError | undefined {
-  if (!isIsoInstant(occurredAt)) return new ValidationError('occurredAt', 'occurredAt is missing or invalid: expected an ISO-8601 instant with an offset');
-  if (instantToMillis(occurredAt) > instantToMillis(now)) {
-    return new ValidationError('occurredAt', `occurredAt ${occurredAt} is after the time of recording ${now}: record what has happened`);
-  }
-  return undefined;
-}
+const refuse = (error: DomainError): { readonly ok: false; readonly error: DomainError } => ({ ok: false, error });
 
 /** Every field of each case-level command (anything else is refused). */
 const CASE_LEVEL_FIELDS: { readonly [T in CaseLevelCommand['type']]: FieldSpec<Extract<CaseLevelCommand, { type: T }>> } = {
@@ -53,11 +41,8 @@ function decideCaseLevel(command: CaseLevelCommand, state: CaseState, now: IsoIn
     case 'OpenCase': {
       if (state.opened) return refuse(new CaseAlreadyOpenError(command.caseId));
       const rulebook = command.rulebook ?? options.defaultRulebook ?? 'national';
-      const registry = options.rulebooks ?? BUILT_IN_RULEBOOKS;
-      if (!registry.releases().some((r) => r.name === rulebook)) {
-        const names = [...new Set(registry.releases().map((r) => r.name))];
-        return refuse(new ValidationError('rulebook', `rulebook: no rulebook '${rulebook}' (known: ${names.join(', ')})`));
-      }
+      const unknownRulebook = knownRulebook(rulebook, options.rulebooks);
+      if (unknownRulebook) return refuse(unknownRulebook);
       const bad = nonEmpty(command.teamRef, 'teamRef');
       return bad ? refuse(bad) : accept({ type: 'CaseOpened', ...when, caseId: command.caseId, teamRef: command.teamRef, rulebook });
     }
@@ -146,7 +131,7 @@ function decidePathway(command: Exclude<CaseCommand, CaseLevelCommand>, state: C
   if ('error' in linked) return refuse(linked.error);
   const refused = refusalOf(pathway, located.snapshot, event, { instanceId: located.instanceId, command: command.type });
   if (refused) return refuse(refused);
-  const rulebookVersion = releaseId((options.rulebooks ?? BUILT_IN_RULEBOOKS).select({ name: state.rulebook ?? 'national' }));
+  const rulebookVersion = latestRelease(state.rulebook, options.rulebooks);
   return accept({
     type: 'PathwayEventRecorded',
     pathway: pathway.kind,

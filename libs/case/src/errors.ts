@@ -96,6 +96,23 @@ export class CaseAlreadyOpenError extends DomainError {
   }
 }
 
+/** No allegation with this id has been opened (HTTP 404). */
+export class AllegationNotFoundError extends DomainError {
+  readonly code = 'ALLEGATION_NOT_FOUND';
+  constructor(readonly allegationId: string) {
+    super(`allegationId: no allegation '${allegationId}' (open it with OpenAllegation first)`);
+    this.name = 'AllegationNotFoundError';
+  }
+}
+
+export class AllegationAlreadyOpenError extends DomainError {
+  readonly code = 'ALLEGATION_ALREADY_OPEN';
+  constructor(readonly allegationId: string) {
+    super(`allegationId: allegation '${allegationId}' is already open`);
+    this.name = 'AllegationAlreadyOpenError';
+  }
+}
+
 /** A stored event the fold cannot apply: the history and the code disagree (a machine changed). */
 export class HistoryInvalidError extends Error {
   readonly code = 'HISTORY_INVALID';

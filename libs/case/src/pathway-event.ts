@@ -2,7 +2,6 @@ import { londonDateOf } from '@csc/calendar';
 import type { IsoInstant, PathwayEvent } from '@workflows/shared';
 import { ValidationError, fromRefusal, type DomainError } from './errors';
 import { unknownField, unknownFieldMessage } from './fields';
-import { commandFor } from './pathways/registry';
 import type { AnyPathway } from './pathways/types';
 
 /**
@@ -35,5 +34,6 @@ export function buildPathwayEvent(pathway: AnyPathway, eventType: string, comman
 export function refusalOf(pathway: AnyPathway, snapshot: unknown, event: PathwayEvent, where: { readonly instanceId: string; readonly command: string }): DomainError | undefined {
   const applied = pathway.apply(snapshot, event);
   if (applied.ok) return undefined;
-  return fromRefusal(applied.refusal, { pathway: pathway.kind, ...where }, (t) => commandFor(pathway, t));
+  const commandFor = (eventType: string) => Object.entries(pathway.commands).find(([, type]) => type === eventType)?.[0] ?? eventType;
+  return fromRefusal(applied.refusal, { pathway: pathway.kind, ...where }, commandFor);
 }

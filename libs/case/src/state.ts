@@ -2,6 +2,7 @@ import type { IsoInstant, PathwayEvent } from '@workflows/shared';
 import { HistoryInvalidError } from './errors';
 import { decodeCaseEvent, type CaseEvent, type InstanceLink, type PathwayEventRecorded, type StoredCaseEvent } from './events';
 import { pathwayOf } from './pathways/registry';
+import type { AnyPathway } from './pathways/types';
 
 /**
  * One event applied to an instance, as a persistent (cons) list: newest first, shared between
@@ -52,15 +53,17 @@ export const initialCaseState: CaseState = {
   started: {},
 };
 
-function applyPathway(state: CaseState, e: PathwayEventRecorded): CaseState {
-  const pathway = pathwayOf(e.pathway);
-  if (pathway === undefined) throw new HistoryInvalidError(`event ${state.version}: unknown pathway '${e.pathway}'`);
-  const existing = state.instances[e.instanceId];
+/**
+ * One stored pathway event applied to its instance (or a new one): the bare machine transition,
+ * and the step that ties the new intents to the event's recording time and rulebook release.
+ * Generic over the stream kind (a child's case, an allegation). `at` names the event for errors.
+ */
+export function stepInstance(pathway: AnyPathway, existing: PathwayInstance | undefined, e: PathwayEventRecorded, at: number): PathwayInstance {
   const before = existing?.snapshot ?? pathway.start();
   const after = pathway.replay(before, e.event satisfies PathwayEvent);
   if (after === before) {
     throw new HistoryInvalidError(
-      `event ${state.version} (${e.event.type}) does not apply to ${e.pathway} ${e.instanceId} in state '${pathway.state(before)}': the machine no longer accepts this history`,
+      `event ${at} (${e.event.type}) does not apply to ${e.pathway} ${e.instanceId} in state '${pathway.state(before)}': the machine no longer accepts this history`,
     );
   }
   const step: Step = {
@@ -71,7 +74,14 @@ function applyPathway(state: CaseState, e: PathwayEventRecorded): CaseState {
     previous: existing?.lastStep,
   };
   const linkedTo = existing?.linkedTo ?? e.linkedTo;
-  const instance: PathwayInstance = { pathway: e.pathway, instanceId: e.instanceId, snapshot: after, lastStep: step, ...(linkedTo === undefined ? {} : { linkedTo }) };
+  return { pathway: e.pathway, instanceId: e.instanceId, snapshot: after, lastStep: step, ...(linkedTo === undefined ? {} : { linkedTo }) };
+}
+
+function applyPathway(state: CaseState, e: PathwayEventRecorded): CaseState {
+  const pathway = pathwayOf(e.pathway);
+  if (pathway === undefined) throw new HistoryInvalidError(`event ${state.version}: unknown pathway '${e.pathway}'`);
+  const existing = state.instances[e.instanceId];
+  const instance = stepInstance(pathway, existing, e, state.version);
   const started = existing === undefined ? { ...state.started, [e.pathway]: (state.started[e.pathway] ?? 0) + 1 } : state.started;
   return { ...state, version: state.version + 1, instances: { ...state.instances, [e.instanceId]: instance }, started };
 }

@@ -56,8 +56,8 @@ describe('the case command handler on PostgreSQL', () => {
     const [event] = result.events;
     expect(event).toMatchObject({
       id: deterministicEventId(`case:${caseId}:command:k-sd:0`), type: 'StrategyDiscussionHeld', revision: 1,
-      data: { pathway: 'child-protection', instanceId: 'cp-1', rulebookVersion: 'enfield@1', recordedAt: '2026-06-01T12:00:00.000Z' },
-      metadata: { occurredAt: '2026-05-20T10:00:00.000Z', rulebookVersion: 'enfield@1', actor, correlationId: 'k-sd' },
+      data: { pathway: 'child-protection', instanceId: 'cp-1', rulebookVersion: 'enfield@2', recordedAt: '2026-06-01T12:00:00.000Z' },
+      metadata: { occurredAt: '2026-05-20T10:00:00.000Z', rulebookVersion: 'enfield@2', actor, correlationId: 'k-sd' },
     });
     expect(result.state.instances['cp-1']).toBeDefined();
   });

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { shippedCalendar } from '@csc/calendar';
-import { deadlinesOf, foldCase, parseScenario, simulate, type CaseDeadline, type SimulatedEvent } from '@csc/case';
-import { ENFIELD_1, NATIONAL_1, RulebookRegistry } from '@csc/rulebook';
+import {
+  allegationDeadlinesOf, deadlinesOf, foldAllegation, foldCase, parseScenario, scenarioRulebooks, simulate,
+  type AllegationDeadline, type CaseDeadline, type SimulatedEvent,
+} from '@csc/case';
 
 /**
  * Stored histories must replay to the same outcome: each tests/scenarios/<name>.jsonl runs through
@@ -12,8 +14,6 @@ import { ENFIELD_1, NATIONAL_1, RulebookRegistry } from '@csc/rulebook';
  * missing ones (it never overwrites); review and commit it.
  */
 const DIR = path.join(__dirname, '..', '..', 'scenarios');
-/** The releases the scenarios were recorded under: a later release never rewrites them. */
-const rulebooks = new RulebookRegistry([NATIONAL_1, ENFIELD_1]);
 const scenarios = fs.readdirSync(DIR).filter((f) => f.endsWith('.jsonl')).sort();
 
 describe('golden scenarios replay to identical events and deadlines', () => {
@@ -22,7 +22,11 @@ describe('golden scenarios replay to identical events and deadlines', () => {
   });
 
   it.each(scenarios)('%s', (file) => {
-    const result = JSON.parse(JSON.stringify(simulate(parseScenario(fs.readFileSync(path.join(DIR, file), 'utf8')), { calendar: shippedCalendar(), rulebooks }))) as unknown;
+    const text = fs.readFileSync(path.join(DIR, file), 'utf8');
+    // Each scenario pins the releases it was recorded under: a later release never rewrites it.
+    const rulebooks = scenarioRulebooks(text);
+    if (rulebooks === undefined) throw new Error(`${file} must pin its rulebook releases: a line {"releases": [...]}`);
+    const result = JSON.parse(JSON.stringify(simulate(parseScenario(text), { calendar: shippedCalendar(), rulebooks }))) as unknown;
     const expectedFile = path.join(DIR, 'expected', file.replace(/\.jsonl$/, '.json'));
     if (!fs.existsSync(expectedFile)) {
       if (process.env['WRITE_GOLDEN'] !== '1') throw new Error(`${expectedFile} is missing: run once with WRITE_GOLDEN=1, review and commit it`);
@@ -31,8 +35,13 @@ describe('golden scenarios replay to identical events and deadlines', () => {
     const expected = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as { asOf: string; events: SimulatedEvent[]; deadlines: CaseDeadline[] };
     expect(result).toEqual(expected);
     // The stored events themselves fold to the same deadlines (what a replay from the store does).
-    const caseIds = [...new Set(expected.events.map((e) => e.caseId))];
-    const replayed = caseIds.flatMap((id) => deadlinesOf(foldCase(expected.events.filter((e) => e.caseId === id)), expected.asOf, { calendar: shippedCalendar(), rulebooks }));
+    const options = { calendar: shippedCalendar(), rulebooks };
+    const streamOf = (e: SimulatedEvent) => ('caseId' in e ? `case-${e.caseId}` : `allegation-${e.allegationId}`);
+    const streams = [...new Set(expected.events.map(streamOf))];
+    const replayed = streams.flatMap((stream): readonly (CaseDeadline | AllegationDeadline)[] => {
+      const events = expected.events.filter((e) => streamOf(e) === stream);
+      return stream.startsWith('case-') ? deadlinesOf(foldCase(events), expected.asOf, options) : allegationDeadlinesOf(foldAllegation(events), expected.asOf, options);
+    });
     expect(JSON.parse(JSON.stringify(replayed))).toEqual(expected.deadlines);
   });
 });

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { formatLondonTime } from '@csc/calendar';
 import { isIsoInstant } from '@workflows/shared';
 import { loadEngineCalendar } from '@csc/calendar-files';
-import { parseScenario, simulate, type SimulationResult } from '@csc/case';
+import { parseScenario, scenarioRulebooks, simulate, type SimulationResult } from '@csc/case';
 import { loadConfig } from '@csc/config';
 import { CliInputError, run } from './calendar';
 
@@ -37,7 +37,11 @@ function simulateFile(file: string, options: SimulateOptions): void {
     throw new CliInputError(`scenario: cannot read ${file} (${error instanceof Error ? error.message : String(error)})`);
   }
   const { calendar } = loadEngineCalendar(loadConfig().dataDir);
-  const result = simulate(parseScenario(text), { calendar, defaultRulebook: options.rulebook, ...(options.asOf ? { asOf: options.asOf } : {}) });
+  // A scenario may pin the rulebook releases it was recorded under ({"releases": [...]}); else every built-in one.
+  const rulebooks = scenarioRulebooks(text);
+  const result = simulate(parseScenario(text), {
+    calendar, defaultRulebook: options.rulebook, ...(rulebooks ? { rulebooks } : {}), ...(options.asOf ? { asOf: options.asOf } : {}),
+  });
   process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : table(result));
 }
 
@@ -63,6 +67,7 @@ function table(result: SimulationResult): string {
     columns([['deadline', 'rule', 'trigger', 'due', 'act by', 'owner', 'status'], ...deadlines]),
     '',
     alerts.length > 0 ? columns([['when', 'state', 'alert', 'deadline', 'to'], ...alerts]) : 'no alerts',
+    ...(result.flags ?? []).flatMap((f, i) => [...(i === 0 ? [''] : []), `flag ${f.kind} (${f.ruleId}) on ${f.caseId}: raised ${f.raisedOn} by ${f.raisedBy} (${f.episodeIds.join(', ')})`]),
     '',
   ].join('\n');
 }
