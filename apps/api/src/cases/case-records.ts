@@ -66,7 +66,7 @@ export function accessFactsOf(state: CaseState): CaseAccessFacts {
 }
 
 /** A store whose first whole read of `streamId` answers `events` (already read by this request). */
-function readOnceFrom(store: EventStore, streamId: string, events: readonly RecordedEvent[]): EventStore {
+export function readOnceFrom(store: EventStore, streamId: string, events: readonly RecordedEvent[]): EventStore {
   let served = false;
   return override(store, 'readStream', (target) => {
     const readStream: EventStore['readStream'] = async (id, options) => {
@@ -93,7 +93,7 @@ function override<K extends keyof EventStore>(store: EventStore, name: K, replac
 }
 
 /** A store whose appends must expect `revision`: a client's If-Match, enforced by the store's own check. */
-function expecting(store: EventStore, revision: number): EventStore {
+export function expecting(store: EventStore, revision: number): EventStore {
   return override(store, 'append', (target) => {
     const append: EventStore['append'] = async (streamId, events, expected) => {
       if (expected !== revision) throw new PreconditionFailedError(revision, typeof expected === 'number' ? expected : -1);

@@ -26,7 +26,7 @@ export interface ProblemResponse {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Facts a domain error may carry that help the caller, copied as problem extensions (references only). */
-const EXTENSIONS = ['pathway', 'instanceId', 'state', 'command', 'allowed', 'notBefore', 'caseId', 'streamId', 'expected', 'actual', 'attempts', 'policy', 'known'] as const;
+const EXTENSIONS = ['pathway', 'instanceId', 'state', 'command', 'allowed', 'notBefore', 'caseId', 'streamId', 'expected', 'actual', 'attempts', 'policy', 'known', 'allegationId'] as const;
 
 /** The problem an error becomes: status and title from PROBLEM_TYPES, by the error's code. */
 export function toProblem(error: unknown, request: Pick<Request, 'originalUrl' | 'headers'> & { id?: unknown }): ProblemResponse {

@@ -8,6 +8,7 @@ import { ifMatchOf, requireAllowed } from '../access';
 import { accessFactsOf, CaseRecords } from '../case-records';
 import { PreconditionFailedError } from '../errors';
 import type { CommandBody, CommandType } from './catalogue';
+import type { RecordCommandRunner } from './command-controllers';
 
 /** What a command endpoint answers: the events appended and the case's new revision (references only). */
 export interface CommandResult {
@@ -26,7 +27,7 @@ export interface CommandResult {
  * the URL, hand it to the case handler, and map what was appended.
  */
 @Injectable()
-export class CommandRunner {
+export class CommandRunner implements RecordCommandRunner {
   constructor(private readonly cases: CaseRecords) {}
 
   async run<T extends CommandType>(type: T, caseId: string, body: CommandBody<T>, request: AuthenticatedRequest): Promise<CommandResult> {
@@ -48,11 +49,11 @@ export class CommandRunner {
 }
 
 /** The validated body as plain JSON: no class prototypes, no undefined fields. */
-function plain(body: object): Record<string, unknown> {
+export function plain(body: object): Record<string, unknown> {
   return JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
 }
 
-function eventSummary(event: RecordedEvent): CommandResult['events'][number] {
+export function eventSummary(event: RecordedEvent): CommandResult['events'][number] {
   const instanceId = event.data.instanceId;
   return {
     id: event.id,
