@@ -8,4 +8,4 @@ import { registerReconcile } from './reconcile';
 import { registerReporting } from './reporting';
 
 /** Every `csc` sub-command; each file registers one. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerStart, registerCalendar, registerDue, registerToken, registerSimulate, registerReporting];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerStart, registerCalendar, registerDue, registerToken, registerSimulate, registerReporting, registerReconcile];
