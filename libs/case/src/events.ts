@@ -51,8 +51,31 @@ export interface PathwayEventRecorded extends Recorded {
   readonly linkedTo?: InstanceLink;
 }
 
+/** The alert events the engine itself appends to a case stream (libs/alerts raises them). */
+export const TIMESCALE_ALERT_TYPES = ['TimescaleReminderSent', 'TimescaleBreached', 'TimescaleEscalated'] as const;
+export type TimescaleAlertType = (typeof TIMESCALE_ALERT_TYPES)[number];
+
+/**
+ * A reminder, breach or escalation the engine raised about one of the case's deadlines. It changes
+ * no pathway: the case keeps the alert's id (so a history shows every alert and none is raised
+ * twice), and `data` is kept as stored (references and instants only).
+ */
+export interface TimescaleAlertRecorded extends Recorded {
+  readonly type: 'TimescaleAlertRecorded';
+  readonly alertType: TimescaleAlertType;
+  readonly alertId: string;
+  readonly deadlineId: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
 export type CaseLevelEvent = CaseOpened | IroAllocated | IroDeallocated | TeamChanged;
-export type CaseEvent = CaseLevelEvent | PathwayEventRecorded;
+export type CaseEvent = CaseLevelEvent | PathwayEventRecorded | TimescaleAlertRecorded;
+
+const ALERT_TYPES: ReadonlySet<string> = new Set<string>(TIMESCALE_ALERT_TYPES);
+
+export function isTimescaleAlertType(type: string): type is TimescaleAlertType {
+  return ALERT_TYPES.has(type);
+}
 
 const CASE_LEVEL_TYPES: ReadonlySet<string> = new Set<CaseLevelEvent['type']>(['CaseOpened', 'IroAllocated', 'IroDeallocated', 'TeamChanged']);
 
@@ -72,6 +95,7 @@ export function encodeCaseEvent(event: CaseEvent): { readonly type: string; read
     const { pathway, instanceId, recordedAt, rulebookVersion, linkedTo } = event;
     return { type: event.event.type, data: { pathway, instanceId, recordedAt, rulebookVersion, event: event.event, ...(linkedTo === undefined ? {} : { linkedTo }) } };
   }
+  if (event.type === 'TimescaleAlertRecorded') return { type: event.alertType, data: { ...event.data } };
   const { type, ...data } = event;
   return { type, data };
 }
@@ -80,6 +104,7 @@ export function encodeCaseEvent(event: CaseEvent): { readonly type: string; read
 export function decodeCaseEvent(stored: StoredCaseEvent): CaseEvent {
   const data = stored.data as Record<string, unknown>;
   if (CASE_LEVEL_TYPES.has(stored.type)) return { ...data, type: stored.type } as CaseLevelEvent;
+  if (isTimescaleAlertType(stored.type)) return decodeAlert(stored.type, data);
   const pathwayData = data as unknown as Omit<PathwayEventRecorded, 'type' | 'occurredAt'>;
   return {
     type: 'PathwayEventRecorded',
@@ -91,4 +116,11 @@ export function decodeCaseEvent(stored: StoredCaseEvent): CaseEvent {
     event: pathwayData.event,
     ...(pathwayData.linkedTo === undefined ? {} : { linkedTo: pathwayData.linkedTo }),
   };
+}
+
+/** An alert event's data holds `raisedAt` (when the engine raised it): it happened and was recorded then. */
+function decodeAlert(alertType: TimescaleAlertType, data: Record<string, unknown>): TimescaleAlertRecorded {
+  const text = (key: string): string => (typeof data[key] === 'string' ? data[key] : '');
+  const raisedAt = text('raisedAt');
+  return { type: 'TimescaleAlertRecorded', alertType, alertId: text('alertId'), deadlineId: text('deadlineId'), occurredAt: raisedAt, recordedAt: raisedAt, data };
 }

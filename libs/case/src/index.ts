@@ -11,8 +11,8 @@ export {
   AllegationAlreadyOpenError, AllegationNotFoundError, CaseAlreadyOpenError, CaseNotFoundError, DomainError, HistoryInvalidError, InstanceStillActiveError, NotAllowedInStateError,
   OutOfOrderError, UnknownInstanceError, ValidationError,
 } from './errors';
-export type { CaseEvent, CaseLevelEvent, CaseOpened, InstanceLink, IroAllocated, IroDeallocated, PathwayEventRecorded, StoredCaseEvent, TeamChanged } from './events';
-export { decodeCaseEvent, encodeCaseEvent } from './events';
+export type { CaseEvent, CaseLevelEvent, CaseOpened, InstanceLink, IroAllocated, IroDeallocated, PathwayEventRecorded, StoredCaseEvent, TeamChanged, TimescaleAlertRecorded, TimescaleAlertType } from './events';
+export { TIMESCALE_ALERT_TYPES, decodeCaseEvent, encodeCaseEvent, isTimescaleAlertType } from './events';
 export type { CaseState, PathwayInstance } from './state';
 export { evolve, evolveEvent, foldCase, foldCaseAsOf, initialCaseState } from './state';
 export { decide, type DecideOptions, type Decision } from './decide';

@@ -40,6 +40,8 @@ export interface CaseState {
   readonly instances: Readonly<Record<string, PathwayInstance>>;
   /** Instances ever started, per pathway kind (the next id is `<prefix>-<count + 1>`). */
   readonly started: Readonly<Record<string, number>>;
+  /** Ids of the alerts raised on this case (TimescaleReminderSent / Breached / Escalated), oldest first. */
+  readonly alertsRaised: readonly string[];
 }
 
 export const initialCaseState: CaseState = {
@@ -51,6 +53,7 @@ export const initialCaseState: CaseState = {
   version: 0,
   instances: {},
   started: {},
+  alertsRaised: [],
 };
 
 /**
@@ -100,6 +103,8 @@ export function evolveEvent(state: CaseState, event: CaseEvent): CaseState {
       return { ...next, teamRef: event.teamRef };
     case 'PathwayEventRecorded':
       return applyPathway(state, event);
+    case 'TimescaleAlertRecorded':
+      return state.alertsRaised.includes(event.alertId) ? next : { ...next, alertsRaised: [...state.alertsRaised, event.alertId] };
     default: {
       const unhandled: never = event;
       return unhandled;
