@@ -169,7 +169,8 @@ export async function run(progress: (message: string) => void): Promise<Record<s
 
 /** BURST missing-episode cases whose 72-hour interview breaches fall due within one minute, fired for real. */
 async function burst(store: EventStore, redis: Redis, prefix: string, context: PlanContext, progress: (m: string) => void): Promise<Record<string, number>> {
-  const start = Date.now() + 20_000 + BURST / 2;
+  // Lead time for appending the cases and reconciling them (about 6 ms a case here) before the first is due.
+  const start = Date.now() + 20_000 + BURST * 10;
   const cases: [string, CaseEvent[]][] = [];
   for (let i = 0; i < BURST; i++) {
     const due = start + Math.floor((i / BURST) * BURST_WINDOW_MS);
