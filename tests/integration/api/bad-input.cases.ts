@@ -61,6 +61,7 @@ const patch = (body: object, change: object) => ({ ...body, ...change });
 const without = (body: object, key: string) => Object.fromEntries(Object.entries(body).filter(([name]) => name !== key));
 
 const A = '/cases/child-a';
+const ALG = '/allegations/alg-a';
 const cmd = (name: string) => `${A}/commands/${name}`;
 const SD = cmd('record-strategy-discussion');
 const IC = cmd('record-initial-conference');
@@ -105,6 +106,17 @@ export const BAD_REQUESTS: readonly BadRequest[] = [
   auth("the LADO recording on a child's case", 'lado', 'FORBIDDEN', 403),
   auth('a recorder reading the access log', 'recorder', 'FORBIDDEN', 403, `${A}/access-log`, 'get'),
   auth('the allocated IRO reading the access log', 'iro', 'FORBIDDEN', 403, `${A}/access-log`, 'get'),
+  // LADO allegations: the LADO role alone.
+  auth('an IRO reading an allegation', 'iro', 'FORBIDDEN', 403, ALG, 'get'),
+  auth("an IRO reading an allegation's history", 'iro', 'FORBIDDEN', 403, `${ALG}/history`, 'get'),
+  auth('an auditor reading an allegation', 'auditor', 'FORBIDDEN', 403, ALG, 'get'),
+  auth("an auditor reading an allegation's access log", 'auditor', 'FORBIDDEN', 403, `${ALG}/access-log`, 'get'),
+  auth("a manager reading an allegation's deadlines", 'managerA', 'FORBIDDEN', 403, `${ALG}/deadlines`, 'get'),
+  { ...auth('an IRO recording on an allegation', 'iro', 'FORBIDDEN', 403, `${ALG}/commands/record-cps-decision`), body: { occurredAt: at('2025-03-05'), decision: 'charge' } },
+  { ...auth('a recorder recording on an allegation', 'recorder', 'FORBIDDEN', 403, `${ALG}/commands/start-investigation`), body: { occurredAt: at('2025-03-05'), kind: 'police' } },
+  { name: 'the LADO on an unknown allegation', token: 'lado', path: '/allegations/alg-none/commands/start-investigation', body: { occurredAt: at('2025-03-05'), kind: 'police' }, status: 404, code: 'ALLEGATION_NOT_FOUND' },
+  { name: 'the LADO opening an allegation twice', token: 'lado', path: `${ALG}/commands/open-allegation`, body: { occurredAt: at('2025-03-05'), ladoRef: 'lado-1' }, status: 409, code: 'ALLEGATION_ALREADY_OPEN' },
+  { name: 'an allegation naming a child by name', token: 'lado', path: `${ALG}/commands/record-allegation-known-to-employer`, body: { occurredAt: at('2025-03-05'), subject: { adultRef: 'a-1', employerRef: 'e-1', childRefs: ['Jane Doe'], category: 'physical', setting: 'education' } }, status: 400, code: 'VALIDATION_FAILED', field: 'subject.childRefs' },
   // Wrong types, missing and unknown fields: 400 naming each field.
   field('occurredAt missing', SD, without(reconvene, 'occurredAt'), 'occurredAt'),
   field('occurredAt a number', SD, patch(reconvene, { occurredAt: 1741082400000 }), 'occurredAt'),

@@ -1,8 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { loadEngineCalendar } from '@csc/calendar-files';
 import type { EngineConfig } from '@csc/config';
+import { AllegationQueriesController } from '../allegations/allegation-queries.controller';
+import { AllegationRecords } from '../allegations/allegation-records';
+import { AllegationRunner } from '../allegations/allegation-runner';
+import { ALLEGATION_COMMAND_BODIES, ALLEGATION_GROUPS } from '../allegations/catalogue';
 import { CASE_SETTINGS, CaseRecords, type CaseSettings } from './case-records';
-import { commandControllers } from './commands/command-controllers';
+import { buildCommandControllers, commandControllers } from './commands/command-controllers';
 import { CommandRunner } from './commands/command-runner';
 import { CaseQueriesController } from './queries/case-queries.controller';
 
@@ -12,7 +16,8 @@ export interface CaseModuleOptions {
 }
 
 /**
- * Commands and queries over children's cases, wired to the process's event
+ * Commands and queries over children's cases (`/cases/...`) and LADO
+ * allegations (`/allegations/...`, the LADO role alone), wired to the process's event
  * store (EventStoreModule), the council's rulebook (CSC_RULEBOOK) and the
  * working-day calendar of CSC_DATA_DIR (loaded once at start).
  */
@@ -21,13 +26,18 @@ export class CasesModule {
   static forRoot(config: EngineConfig, options: CaseModuleOptions = {}): DynamicModule {
     const settings: CaseSettings = {
       clock: options.clock ?? (() => new Date()),
-      defaultRulebook: (config as Partial<Pick<EngineConfig, 'rulebook'>>).rulebook ?? 'national',
+      defaultRulebook: config.rulebook,
       calendar: loadEngineCalendar(config.dataDir).calendar,
     };
     return {
       module: CasesModule,
-      controllers: [...commandControllers(), CaseQueriesController],
-      providers: [{ provide: CASE_SETTINGS, useValue: settings }, CaseRecords, CommandRunner],
+      controllers: [
+        ...commandControllers(),
+        CaseQueriesController,
+        ...buildCommandControllers({ base: 'allegations', param: 'allegationId', groups: ALLEGATION_GROUPS, bodies: ALLEGATION_COMMAND_BODIES, runner: AllegationRunner }),
+        AllegationQueriesController,
+      ],
+      providers: [{ provide: CASE_SETTINGS, useValue: settings }, CaseRecords, CommandRunner, AllegationRecords, AllegationRunner],
       exports: [CaseRecords],
     };
   }
