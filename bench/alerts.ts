@@ -171,9 +171,11 @@ export async function run(progress: (message: string) => void): Promise<Record<s
 async function burst(store: EventStore, redis: Redis, prefix: string, context: PlanContext, progress: (m: string) => void): Promise<Record<string, number>> {
   // Lead time for appending the cases and reconciling them (about 6 ms a case here) before the first is due.
   const start = Date.now() + 20_000 + BURST * 10;
+  // A return opens two MIS-01 deadlines (interview offered, completed) due at the same instant: BURST / 2 cases, BURST jobs.
   const cases: [string, CaseEvent[]][] = [];
-  for (let i = 0; i < BURST; i++) {
-    const due = start + Math.floor((i / BURST) * BURST_WINDOW_MS);
+  const count = Math.ceil(BURST / 2);
+  for (let i = 0; i < count; i++) {
+    const due = start + Math.floor((i / count) * BURST_WINDOW_MS);
     cases.push([`m${i}`, decideAll(missingCase(`m${i}`, due - 72 * 3600_000), new Date().toISOString())]);
   }
   await appendCases(store, cases, progress);
