@@ -58,5 +58,5 @@ describe('csc start with a bad configuration', () => {
     });
     expect(code).toBe(78);
     expect(engine.text).toContain('CSC_EVENT_STORE="mysql://nope": must be "embedded", a postgres:// URL or an esdb:// URL');
-  }, 30_000);
+  }, 90_000);
 });
