@@ -37,18 +37,18 @@ const ENFIELD: CouncilProfile = {
   teams: 12,
 };
 
-/** A twentieth of Enfield: for the demo's first run and for tests (seconds on the embedded store). */
+/** About a thirtieth of Enfield: for the demo's first run and for tests (seconds on the embedded store). */
 const SMALL: CouncilProfile = {
   name: 'small',
-  description: 'a twentieth of the seed volumes, for the demo and tests',
+  description: 'about a thirtieth of the seed volumes, for the demo and tests',
   rulebook: 'enfield',
-  referralsPerYear: 205,
-  lookedAfterStock: 18,
-  cpPlanStock: 12,
-  transfersInPerYear: 3,
-  ladoAllegationsPerYear: 4,
-  ladoConsultationsPerYear: 5,
-  escalationsPerYear: 3,
+  referralsPerYear: 120,
+  lookedAfterStock: 12,
+  cpPlanStock: 8,
+  transfersInPerYear: 2,
+  ladoAllegationsPerYear: 3,
+  ladoConsultationsPerYear: 4,
+  escalationsPerYear: 2,
   iros: 3,
   teams: 3,
 };

@@ -6,6 +6,7 @@ import { registerSimulate } from './simulate';
 import { registerToken } from './token';
 import { registerReconcile } from './reconcile';
 import { registerReporting } from './reporting';
+import { registerSeed } from './seed';
 
 /** Every `csc` sub-command; each file registers one. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerStart, registerCalendar, registerDue, registerToken, registerSimulate, registerReporting, registerReconcile];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerStart, registerCalendar, registerDue, registerToken, registerSimulate, registerReporting, registerReconcile, registerSeed];
