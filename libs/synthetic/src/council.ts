@@ -111,9 +111,9 @@ function arrivals(profile: CouncilProfile, rng: Rng, from: number, until: number
   for (let i = 0; i < profile.lookedAfterStock; i++) {
     const r = rng.fork(`lac-stock-${i}`);
     // Length-biased: a child in care on a given day is more likely on a long stay.
-    let months = r.between(1, 120);
-    while (!r.chance(months / 120)) months = r.between(1, 120);
-    const entry = from - Math.min(months, 24) * r.float() * 30.44 * DAY;
+    let months = r.between(1, 72);
+    while (!r.chance(months / 72)) months = r.between(1, 72);
+    const entry = from - months * r.float() * 30.44 * DAY;
     list.push({ at: entry, age: ageOf(r, { 'under-5': 18, '5-12': 32, adolescent: 50 }), team: 'lac', make: (b) => withMissing(b, entry, () => periodOfCare(b, entry, months), 'looked-after', true) });
   }
   const lengths = Object.entries(REVIEWS_BEFORE_END).map(([k, w]) => [k, w * (6 * Number(k) - 3)] as const);
@@ -130,7 +130,7 @@ function arrivals(profile: CouncilProfile, rng: Rng, from: number, until: number
     afterPlan(b, end, false);
   });
   // Most children come into care without a plan (accommodated, unaccompanied, remanded): the rest come from plans and assessments.
-  flow('into-care', (profile.lookedAfterStock / 2.4) * 0.6, { 'under-5': 15, '5-12': 25, adolescent: 60 }, 'lac', (b, at) => {
+  flow('into-care', (profile.lookedAfterStock / 1.9) * 0.6, { 'under-5': 15, '5-12': 25, adolescent: 60 }, 'lac', (b, at) => {
     withMissing(b, at, () => periodOfCare(b, at, careMonths(b)), 'looked-after', true);
   });
   return list.sort((a, b) => a.at - b.at);

@@ -13,7 +13,7 @@ export const LATE_RECORD_SHARE = 0.191;
 /** How long a period of care lasts, in months: many short, a long tail. */
 export function careMonths(b: ChildBuilder): number {
   const band = b.rng.weighted({ short: 30, medium: 25, long: 25, permanent: 20 });
-  const [lo, hi] = { short: [1, 6], medium: [6, 18], long: [18, 48], permanent: [48, 120] }[band] as [number, number];
+  const [lo, hi] = { short: [1, 6], medium: [6, 18], long: [18, 48], permanent: [36, 72] }[band] as [number, number];
   return b.rng.between(lo, hi);
 }
 
