@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DEFAULT_ALERT_SETTINGS, EvictionPolicyError, startAlerts, type AlertRuntime } from '@csc/alerts';
+import { EvictionPolicyError, alertSettingsFrom, startAlerts, type AlertRuntime } from '@csc/alerts';
 import { loadEngineCalendar } from '@csc/calendar-files';
 import { EngineConfig } from '@csc/config';
 import { EventStoreConnection } from '@csc/event-store';
@@ -31,7 +31,7 @@ export class AlertsService implements OnApplicationBootstrap, OnApplicationShutd
         const store = await this.events.get();
         this.runtime = await startAlerts({
           redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix, store, calendar: loadEngineCalendar(this.config.dataDir).calendar,
-          settings: DEFAULT_ALERT_SETTINGS, clock: () => new Date(),
+          settings: alertSettingsFrom(this.config), clock: () => new Date(),
           log: (level, message, fields) => this.logger[level === 'info' ? 'log' : level]({ msg: message, ...fields }),
         });
         if (this.stopped) await this.runtime.close();

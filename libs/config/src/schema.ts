@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, Validate } from 'class-validator';
 import { AuthSourcesConsistent } from './auth-rules';
+import { WebhookSigned } from './alert-rules';
 
 /**
  * Every setting the engine reads, with its environment variable name.
@@ -27,6 +28,13 @@ export const ENV = {
   authTeamsClaim: 'CSC_AUTH_TEAMS_CLAIM',
   authDevKeys: 'CSC_AUTH_DEV_KEYS',
   apiRateLimit: 'CSC_API_RATE_LIMIT',
+  alertEscalation: 'CSC_ALERT_ESCALATION',
+  alertSmtpUrl: 'CSC_ALERT_SMTP_URL',
+  alertEmailFrom: 'CSC_ALERT_EMAIL_FROM',
+  alertWebhookUrl: 'CSC_ALERT_WEBHOOK_URL',
+  alertWebhookSecret: 'CSC_ALERT_WEBHOOK_SECRET',
+  alertReconcileIntervalMs: 'CSC_ALERT_RECONCILE_INTERVAL_MS',
+  alertWorkerConcurrency: 'CSC_ALERT_WORKER_CONCURRENCY',
 } as const;
 
 export type SettingName = keyof typeof ENV;
@@ -130,6 +138,44 @@ export class EngineConfig {
   @IsInt()
   @Min(1)
   apiRateLimit: number = 600;
+
+  /** Escalate a breach still open a working day later to the team manager. */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  alertEscalation: boolean = true;
+
+  /** SMTP server for alert emails (smtp:// or smtps://, credentials in the URL); empty: no email. */
+  @IsString()
+  @Matches(/^(|smtps?:\/\/\S+)$/, { message: 'must be an smtp:// or smtps:// URL, or empty' })
+  alertSmtpUrl: string = '';
+
+  /** Sender address of alert emails. */
+  @IsString()
+  @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'must be an email address' })
+  alertEmailFrom: string = 'alerts@localhost';
+
+  /** Where every alert is POSTed, signed with HMAC-SHA256; empty: no webhook. */
+  @IsString()
+  @Matches(/^(|https?:\/\/\S+)$/, { message: 'must be an http:// or https:// URL, or empty' })
+  @Validate(WebhookSigned)
+  alertWebhookUrl: string = '';
+
+  /** Key of the webhook signature (at least 16 characters when a webhook URL is set). */
+  @IsString()
+  alertWebhookSecret: string = '';
+
+  /** Full reconciliation of alert jobs against the events every this many ms (0: only at start-up and on demand). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  alertReconcileIntervalMs: number = 900_000;
+
+  /** Alert firing jobs one worker processes at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  alertWorkerConcurrency: number = 16;
 }
 
 export type EventStoreKind = 'embedded' | 'postgres' | 'eventstoredb';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_ALERT_SETTINGS, FireQueue, assertEvictionPolicy, reconcile } from '@csc/alerts';
+import { FireQueue, alertSettingsFrom, assertEvictionPolicy, reconcile } from '@csc/alerts';
 import { loadEngineCalendar } from '@csc/calendar-files';
 import { createEventStore } from '@csc/event-store';
 import { createRedis } from '@csc/redis';
@@ -28,10 +28,10 @@ async function reconcileNow(options: ReconcileOptions): Promise<void> {
   const config = loadConfigOrExit('csc reconcile');
   const redis = createRedis(config.redisUrl, { role: 'blocking', connectionName: 'csc-reconcile' });
   const store = await createEventStore({ eventStore: config.eventStore, dataDir: config.dataDir });
-  const jobs = new FireQueue(redis, config.redisPrefix, DEFAULT_ALERT_SETTINGS.fireAttempts);
+  const jobs = new FireQueue(redis, config.redisPrefix, alertSettingsFrom(config).fireAttempts);
   try {
     await assertEvictionPolicy(redis);
-    const context = { calendar: loadEngineCalendar(config.dataDir).calendar, policy: DEFAULT_ALERT_SETTINGS.policy };
+    const context = { calendar: loadEngineCalendar(config.dataDir).calendar, policy: alertSettingsFrom(config).policy };
     const report = await reconcile({ store, jobs, context, clock: () => new Date() }, (message) => process.stderr.write(`csc reconcile: ${message}\n`));
     if (options.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else {
