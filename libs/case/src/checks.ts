@@ -1,4 +1,4 @@
-import { instantToMillis } from '@csc/calendar';
+import { InvalidDateError, instantToMillis } from '@csc/calendar';
 import { BUILT_IN_RULEBOOKS, releaseId, type RulebookRegistry } from '@csc/rulebook';
 import { isIsoInstant, type IsoInstant } from '@workflows/shared';
 import { ValidationError } from './errors';
@@ -11,7 +11,15 @@ export function nonEmpty(value: unknown, field: string): ValidationError | undef
 /** occurredAt is an instant with an offset, and not after the moment of recording. */
 export function occurrence(occurredAt: unknown, now: IsoInstant): ValidationError | undefined {
   if (!isIsoInstant(occurredAt)) return new ValidationError('occurredAt', 'occurredAt is missing or invalid: expected an ISO-8601 instant with an offset');
-  if (instantToMillis(occurredAt) > instantToMillis(now)) {
+  let at: number;
+  try {
+    at = instantToMillis(occurredAt);
+  } catch (error) {
+    // isIsoInstant is looser than the calendar (more fraction digits, 30 February): refuse, never throw.
+    if (error instanceof InvalidDateError) return new ValidationError('occurredAt', `occurredAt ${occurredAt} is not a real instant: ${error.message}`);
+    throw error;
+  }
+  if (at > instantToMillis(now)) {
     return new ValidationError('occurredAt', `occurredAt ${occurredAt} is after the time of recording ${now}: record what has happened`);
   }
   return undefined;

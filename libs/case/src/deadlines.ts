@@ -1,4 +1,4 @@
-import { instantToMillis, type WorkingCalendar } from '@csc/calendar';
+import { CalendarRangeError, instantToMillis, type WorkingCalendar } from '@csc/calendar';
 import { BUILT_IN_RULEBOOKS, RulebookError, computeDeadline, releaseId, type RulebookRegistry, type RulebookSelector } from '@csc/rulebook';
 import type { CancelReason, ClosingIntent, IsoInstant, LocalDate, OpenIntent } from '@workflows/shared';
 import { chooseClock, noClockFacts, noteIntent, type ClockFacts } from './clocks';
@@ -81,6 +81,8 @@ function dueOf(intent: OpenIntent, facts: ClockFacts, rulebookVersion: string, o
       dueInstant: d.dueInstant, actByDate: d.actByDate, timescale: null, rulebookVersion: d.rulebookVersion, countsFrom: d.trigger.date,
     };
   } catch (error) {
+    // A trigger outside the calendar's years (a date typed decades out) gives no due date, not a broken case.
+    if (error instanceof CalendarRangeError) return none(error.message);
     if (!(error instanceof RulebookError)) throw error;
     if (error.code === 'RULE_UNKNOWN') return undefined;
     if (error.code === 'RULE_CLOCK_UNKNOWN' && switchedOff(intent.ruleId, choice.clock, choice.countFrom ?? intent.trigger.on, rulebook, options)) return undefined;

@@ -89,13 +89,6 @@ export const minutes = (instant: string, delta: number): string => new Date(Date
 /** Values of the wrong type for any field. */
 const WRONG_VALUES: readonly unknown[] = [42, -1, 1.5, null, true, false, {}, [], '', '   ', 'x', ['x'], { nested: 1 }, '2026-01-05'];
 
-/**
- * Inputs that hit the bugs this fuzzer found (known-bugs.test.ts pins each with a minimal
- * example) are left out by default so the unit tier stays green while they are open; include
- * them with FUZZ_KNOWN_BUGS=all or a list of ids (FUZZ_KNOWN_BUGS=instant-parse,calendar-range).
- */
-const KNOWN_BUGS = new Set((process.env.FUZZ_KNOWN_BUGS ?? '').split(','));
-export const withKnownBug = (id: string): boolean => KNOWN_BUGS.has('all') || KNOWN_BUGS.has(id);
 
 /** occurredAt strings that look like instants but are not (or are, in an odd form). */
 function oddInstants(now: string): readonly unknown[] {
@@ -105,11 +98,11 @@ function oddInstants(now: string): readonly unknown[] {
     `${day}T10:00:00`, `${day}`, `${day}T24:00:00Z`, `${day}T10:60:00Z`, `${day}T10:00:00+25:00`, `${day}T10:00:00+01:30`, `${day}t10:00:00z`,
     `${day} 10:00:00Z`, Date.parse(now), '', 'yesterday', `${day}T10:00Z`, `${day}T10:00:00-00:00`, `${year}-13-01T10:00:00Z`, '2099-01-01T00:00:00Z',
   ];
-  // Accepted by isIsoInstant, refused by instantToMillis: decide throws InvalidDateError.
+  // Accepted by isIsoInstant, refused by instantToMillis (known-bugs.test.ts: instant-parse, fixed).
   const instantParse = [`${day}T10:00:00.123456Z`, `${day}T10:00:00.1234Z`, `${year}-02-30T10:00:00Z`, `${year}-04-31T10:00:00+01:00`];
-  // Accepted by decide, outside the working-day calendar: deadlinesOf throws CalendarRangeError.
+  // Outside the working-day calendar (known-bugs.test.ts: calendar-range, fixed).
   const calendarRange = ['1999-12-31T23:59:59Z', '2014-06-30T10:00:00+01:00', '0001-01-01T00:00:00Z'];
-  return [...odd, ...(withKnownBug('instant-parse') ? instantParse : []), ...(withKnownBug('calendar-range') ? calendarRange : [])];
+  return [...odd, ...instantParse, ...calendarRange];
 }
 
 const UNKNOWN_KEYS: readonly string[] = ['childName', 'notes', 'dateOfBirth', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'];
