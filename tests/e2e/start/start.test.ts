@@ -1,4 +1,6 @@
-import { EngineProcess } from '../../support/engine-process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { CSC_BIN, EngineProcess } from '../../support/engine-process';
 import { TEST_REDIS_URL } from '../../support/services';
 import { uniqueIdentifier } from '../../support/unique';
 import { eventually } from '../../support/wait';
@@ -44,9 +46,25 @@ describe('csc start (the README run command) on its embedded defaults', () => {
     for (const line of jsonLines) expect(JSON.parse(line)).toEqual(expect.objectContaining({ level: expect.any(String), service: expect.any(String) }));
   });
 
+  it('seeds a demo council on first run, with progress, then says how to sign in as an IRO, a manager and an auditor', async () => {
+    await eventually(() => Promise.resolve(engine.text.includes('csc: press Ctrl-C to stop') ? true : undefined), 'the demo council to be seeded', 150_000);
+    expect(engine.text).toContain('csc: first run: seeding a demo council');
+    expect(engine.text).toMatch(/csc: seed: \d+\/\d+ commands \(\d+ children\).*: \d+ new events/);
+    for (const role of ['--role iro --user iro-01', '--role team-manager --user tm-3 --team team-3', '--role auditor --user auditor-01']) expect(engine.text).toContain(role);
+  }, 160_000);
+
+  it('lets the auditor of the printed instructions read a seeded child\'s case', async () => {
+    const minted = await promisify(execFile)(process.execPath, [CSC_BIN, 'token', '--role', 'auditor', '--user', 'auditor-01'], { env: { PATH: process.env.PATH, CSC_DATA_DIR: engine.dataDir, CSC_AUTH_DEV_KEYS: 'true' } });
+    const token = minted.stdout.trim();
+    const answer = await fetch(`http://127.0.0.1:${engine.apiPort}/cases/child-000001`, { headers: { authorization: `Bearer ${token}` } });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ caseId: 'child-000001', rulebook: 'enfield' });
+  }, 30_000);
+
   it('stops cleanly on SIGTERM', async () => {
+    // The worker may still be scheduling the seeded council's reminders: it finishes its step and exits 0.
     expect(await engine.stop()).toBe(0);
-  });
+  }, 30_000);
 });
 
 describe('csc start with a bad configuration', () => {
