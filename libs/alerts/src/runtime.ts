@@ -1,6 +1,6 @@
 import { DelayedError, Worker, type Job } from 'bullmq';
 import type { WorkingCalendar } from '@csc/calendar';
-import type { EventStore } from '@csc/event-store';
+import { keepRunning, type EventStore } from '@csc/event-store';
 import { createRedis, type Redis } from '@csc/redis';
 import type { RulebookRegistry } from '@csc/rulebook';
 import type { DeliveryChannel } from './delivery/channel';
@@ -108,16 +108,6 @@ export function fireJobProcessor(processor: AlertProcessor): (job: Job<FireJobDa
   };
 }
 
-async function runScheduler(scheduler: AlertScheduler, signal: AbortSignal, log: AlertRuntimeOptions['log']): Promise<void> {
-  for (let failures = 0; !signal.aborted; ) {
-    try {
-      await scheduler.run(signal);
-      failures = 0;
-    } catch (error) {
-      if (signal.aborted) return;
-      failures++;
-      log('warn', 'alerts: scheduler stopped; restarting', { error: error instanceof Error ? error.message : String(error), failures });
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** Math.min(failures, 5), 30_000)));
-    }
-  }
+function runScheduler(scheduler: AlertScheduler, signal: AbortSignal, log: AlertRuntimeOptions['log']): Promise<void> {
+  return keepRunning('alerts: scheduler', (s) => scheduler.run(s), signal, log);
 }

@@ -1,4 +1,4 @@
-import { RedisCheckpointStore, type Position } from '@csc/event-store';
+import { RedisCheckpointStore, runCheckpointed, type Position } from '@csc/event-store';
 import type { Redis } from '@csc/redis';
 import { SCHEDULER_SUBSCRIBER } from './keys';
 import { reconcile, type ReconcileReport } from './reconcile';
@@ -50,11 +50,11 @@ export class AlertScheduler {
   }
 
   /** Handles events until `signal` aborts; throws if the store or Redis fails (the caller restarts it). */
-  async run(signal: AbortSignal): Promise<void> {
-    const after = await this.resumePosition();
-    for await (const event of this.options.store.subscribeToAll({ after, filter: { streamPrefixes: ['case-'] }, signal })) {
-      await this.syncCase(event.streamId.slice('case-'.length));
-      await this.checkpoints.save(SCHEDULER_SUBSCRIBER, event.position);
-    }
+  run(signal: AbortSignal): Promise<void> {
+    return runCheckpointed({
+      store: this.options.store, checkpoints: this.checkpoints, subscriberId: SCHEDULER_SUBSCRIBER, filter: { streamPrefixes: ['case-'] },
+      initial: () => this.resumePosition(),
+      handle: async (event) => { await this.syncCase(event.streamId.slice('case-'.length)); },
+    }, signal);
   }
 }

@@ -1,0 +1,10 @@
+export { ProjectionKeys, QUEUES_SUBSCRIBER } from './keys';
+export { caseView, type CaseView, type OpenDeadline, type OpenPathway } from './view';
+export type { QueueChange } from './writer';
+export { RedisLease, type LeaseOptions } from './lease';
+export { QueueProjector, deleteUnder, type ProjectorOptions, type RebuildProgress, type RebuildReport } from './projector';
+export { QueueReader, dueHorizon, type CaseSummary, type Page, type QueueItem } from './queries';
+export { explainDeadline } from './explain';
+export { FeedTokens } from './feed-tokens';
+export { icalendar } from './ical';
+export { PROJECTIONS, type ProjectionName } from './names';
