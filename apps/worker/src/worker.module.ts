@@ -4,6 +4,7 @@ import { EventStoreModule, EventStoreProbe } from '@csc/event-store';
 import { HealthModule } from '@csc/health';
 import { RedisProbe, RuntimeModule } from '@csc/runtime';
 import { AlertsService } from './alerts.service';
+import { ProjectionsService } from './projections.service';
 
 /**
  * The worker: projectors and BullMQ processors (added by later issues). It
@@ -15,7 +16,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [RuntimeModule.forRoot(config, 'worker'), EventStoreModule.forRoot(config), HealthModule.forRoot({ probes: [RedisProbe, EventStoreProbe] })],
-      providers: [AlertsService],
+      providers: [AlertsService, ProjectionsService],
     };
   }
 }
