@@ -5,6 +5,7 @@ import { HealthModule } from '@csc/health';
 import { RedisProbe, RuntimeModule } from '@csc/runtime';
 import { CasesModule, type CaseModuleOptions } from './cases/cases.module';
 import { HttpConventionsModule } from './http/http.module';
+import { PagesModule } from './pages/pages.module';
 
 /** How tests and benchmarks vary the api: more modules, a private store schema, an injected clock. */
 export interface ApiOptions extends CaseModuleOptions {
@@ -17,6 +18,7 @@ export interface ApiOptions extends CaseModuleOptions {
 @Module({})
 export class ApiModule {
   static forRoot(config: EngineConfig, options: ApiOptions = {}): DynamicModule {
+    const cases = CasesModule.forRoot(config, options);
     return {
       module: ApiModule,
       imports: [
@@ -24,7 +26,8 @@ export class ApiModule {
         EventStoreModule.forRoot(options.schema === undefined ? config : { ...config, schema: options.schema }),
         HealthModule.forRoot({ probes: [RedisProbe, EventStoreProbe] }),
         HttpConventionsModule,
-        CasesModule.forRoot(config, options),
+        cases,
+        PagesModule.forRoot(config, cases),
         ...(options.extra ?? []),
       ],
     };

@@ -9,6 +9,9 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 const JSON_TYPES = ['application/json', 'application/*+json'];
+/** The web pages' forms (under /app) post url-encoded bodies; every other route takes JSON only. */
+const FORM_ROUTES = /^\/app(\/|$)/;
+const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /**
  * Express middleware, in order: refuse a body that is not JSON (415), parse
@@ -19,6 +22,7 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 export function useJsonBodies(app: NestExpressApplication, logger: Pick<Logger, 'error'>): void {
   const requireJson = (request: Request, _response: Response, next: NextFunction) => {
     const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+    if (FORM_ROUTES.test(request.path) && request.is(FORM_TYPE)) return next();
     if (WITH_BODY.has(request.method) && hasBody && !request.is(JSON_TYPES)) return next(new HttpEdgeError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type: send the body as application/json'));
     next();
   };
@@ -28,6 +32,7 @@ export function useJsonBodies(app: NestExpressApplication, logger: Pick<Logger, 
   };
   app.use(requireJson);
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, strict: true, type: JSON_TYPES });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT_BYTES, extended: false, type: FORM_TYPE });
   app.use(answer);
 }
 

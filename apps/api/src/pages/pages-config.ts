@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import type { Principal } from '@csc/auth';
+import type { EngineConfig } from '@csc/config';
+
+export interface DemoUser {
+  readonly id: string;
+  readonly label: string;
+  readonly hint: string;
+  readonly principal: Principal;
+}
+
+/** The demo council's people (the synthetic council's references: teams team-1.., IROs iro-01..). */
+export const DEMO_USERS: readonly DemoUser[] = [
+  { id: 'iro', label: 'Independent reviewing officer (iro-01)', hint: 'Your reviews and conferences, and their due dates', principal: { userId: 'iro-01', roles: ['iro'], teams: [] } },
+  { id: 'manager', label: 'Team manager (tm-1)', hint: 'Overdue and due-soon items for teams 1 to 6', principal: { userId: 'tm-1', roles: ['team-manager'], teams: ['team-1', 'team-2', 'team-3', 'team-4', 'team-5', 'team-6'] } },
+  { id: 'auditor', label: 'Auditor (qa-1)', hint: "Any child's history, as of any date", principal: { userId: 'qa-1', roles: ['auditor'], teams: [] } },
+  { id: 'lado', label: 'Local authority designated officer (lado-1)', hint: 'Allegations about adults who work with children', principal: { userId: 'lado-1', roles: ['lado'], teams: [] } },
+];
+
+export interface PagesConfig {
+  /** Demo mode (CSC_AUTH_DEV_KEYS=true): the pick-a-demo-user page is served. */
+  readonly demo: boolean;
+  /** Signs the session and CSRF cookies: CSC_SESSION_SECRET, or (demo only) random per process. */
+  readonly sessionSecret: string | undefined;
+  /** OIDC sign-in (not yet built): the provider's issuer for discovery. */
+  readonly oidcIssuer: string | undefined;
+}
+
+/**
+ * The pages' settings. CSC_SESSION_SECRET is read here for now (it belongs
+ * in @csc/config's schema next to the auth settings).
+ */
+export function pagesConfig(config: EngineConfig, env: NodeJS.ProcessEnv = process.env): PagesConfig {
+  const secret = env.CSC_SESSION_SECRET !== undefined && env.CSC_SESSION_SECRET.length >= 32 ? env.CSC_SESSION_SECRET : undefined;
+  return {
+    demo: config.authDevKeys,
+    sessionSecret: secret ?? (config.authDevKeys ? randomBytes(32).toString('base64url') : undefined),
+    oidcIssuer: config.authIssuer === '' ? undefined : config.authIssuer,
+  };
+}
+
+export const PAGES_CONFIG = Symbol('PagesConfig');
