@@ -6,6 +6,7 @@ import { RedisProbe, RuntimeModule } from '@csc/runtime';
 import { CasesModule, type CaseModuleOptions } from './cases/cases.module';
 import { HttpConventionsModule } from './http/http.module';
 import { PagesModule } from './pages/pages.module';
+import { QueuesModule } from './queues/queues.module';
 
 /** How tests and benchmarks vary the api: more modules, a private store schema, an injected clock. */
 export interface ApiOptions extends CaseModuleOptions {
@@ -28,6 +29,7 @@ export class ApiModule {
         HttpConventionsModule,
         cases,
         PagesModule.forRoot(config, cases),
+        QueuesModule.forRoot(cases),
         ...(options.extra ?? []),
       ],
     };

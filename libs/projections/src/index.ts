@@ -3,7 +3,7 @@ export { caseView, type CaseView, type OpenDeadline, type OpenPathway } from './
 export type { QueueChange } from './writer';
 export { RedisLease, type LeaseOptions } from './lease';
 export { QueueProjector, deleteUnder, type ProjectorOptions, type RebuildProgress, type RebuildReport } from './projector';
-export { QueueReader, dueHorizon, type CaseSummary, type Page, type QueueItem } from './queries';
+export { QueueReader, dueHorizon, type CaseSummary, type Page, type QueueItem, type QueueOwner } from './queries';
 export { explainDeadline } from './explain';
 export { FeedTokens } from './feed-tokens';
 export { icalendar } from './ical';

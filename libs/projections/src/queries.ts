@@ -19,6 +19,12 @@ export interface Page {
   readonly limit: number;
 }
 
+/** Whose queue: a team's (every deadline of its cases) or an IRO's (the deadlines they own). */
+export interface QueueOwner {
+  readonly kind: 'team' | 'iro';
+  readonly ref: string;
+}
+
 export type CaseSummary = Omit<CaseView, 'deadlines'> & { readonly openDeadlines: number };
 
 /** Reads the queue projection. Time is the caller's `now`: overdue is a question, not a stored fact. */
@@ -35,9 +41,9 @@ export class QueueReader {
     return this.items(ids, now);
   }
 
-  /** An IRO's deadlines due from `now` to the end of the Nth working day ahead (London), soonest first. */
-  async dueWithin(iroRef: string, now: Date, workingDays: number, page: Page = { offset: 0, limit: 500 }): Promise<QueueItem[]> {
-    const ids = await this.redis.zrangebyscore(this.keys.iro(iroRef), `(${now.getTime()}`, dueHorizon(this.deadlines.calendar, now, workingDays), 'LIMIT', page.offset, page.limit);
+  /** A team's or an IRO's deadlines due from `now` to the end of the Nth working day ahead (London), soonest first. */
+  async dueWithin(owner: QueueOwner, now: Date, workingDays: number, page: Page = { offset: 0, limit: 500 }): Promise<QueueItem[]> {
+    const ids = await this.redis.zrangebyscore(owner.kind === 'team' ? this.keys.team(owner.ref) : this.keys.iro(owner.ref), `(${now.getTime()}`, dueHorizon(this.deadlines.calendar, now, workingDays), 'LIMIT', page.offset, page.limit);
     return this.items(ids, now);
   }
 

@@ -58,9 +58,9 @@ describe('a team overdue queue and an IRO due list', () => {
   });
 
   it("gives an IRO's items due within the next N working days, soonest first", async () => {
-    const items = await reader.dueWithin(iro, new Date('2026-06-01T09:00:00Z'), 6);
+    const items = await reader.dueWithin({ kind: 'iro', ref: iro }, new Date('2026-06-01T09:00:00Z'), 6);
     expect(items.filter((i) => i.ruleId === 'CP-04').map((i) => i.caseId)).toEqual([early]);
-    const wider = await reader.dueWithin(iro, new Date('2026-06-01T09:00:00Z'), 15);
+    const wider = await reader.dueWithin({ kind: 'iro', ref: iro }, new Date('2026-06-01T09:00:00Z'), 15);
     expect(wider.filter((i) => i.ruleId === 'CP-04').map((i) => i.caseId)).toEqual([early, later]);
   });
 
