@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '@csc/auth';
 import type { EngineConfig } from '@csc/config';
+import type { OidcSettings } from './oidc';
 
 export interface DemoUser {
   readonly id: string;
@@ -22,20 +23,35 @@ export interface PagesConfig {
   readonly demo: boolean;
   /** Signs the session and CSRF cookies: CSC_SESSION_SECRET, or (demo only) random per process. */
   readonly sessionSecret: string | undefined;
-  /** OIDC sign-in (not yet built): the provider's issuer for discovery. */
-  readonly oidcIssuer: string | undefined;
+  /** OIDC sign-in (authorization code + PKCE), when the issuer, client id and public URL are all set. */
+  readonly oidc: OidcSettings | undefined;
 }
 
 /**
- * The pages' settings. CSC_SESSION_SECRET is read here for now (it belongs
- * in @csc/config's schema next to the auth settings).
+ * The pages' settings. CSC_SESSION_SECRET, CSC_OIDC_CLIENT_ID, CSC_OIDC_CLIENT_SECRET and
+ * CSC_PUBLIC_URL are read here for now (they belong in @csc/config's schema next to the auth settings).
  */
 export function pagesConfig(config: EngineConfig, env: NodeJS.ProcessEnv = process.env): PagesConfig {
   const secret = env.CSC_SESSION_SECRET !== undefined && env.CSC_SESSION_SECRET.length >= 32 ? env.CSC_SESSION_SECRET : undefined;
   return {
     demo: config.authDevKeys,
     sessionSecret: secret ?? (config.authDevKeys ? randomBytes(32).toString('base64url') : undefined),
-    oidcIssuer: config.authIssuer === '' ? undefined : config.authIssuer,
+    oidc: oidcSettings(config, env),
+  };
+}
+
+/**
+ * CSC_AUTH_ISSUER (the same provider the bearer tokens come from), CSC_OIDC_CLIENT_ID,
+ * CSC_OIDC_CLIENT_SECRET (optional: a public client uses PKCE alone) and CSC_PUBLIC_URL
+ * (this service's https origin; the callback is <CSC_PUBLIC_URL>/app/sign-in/callback).
+ */
+function oidcSettings(config: EngineConfig, env: NodeJS.ProcessEnv): OidcSettings | undefined {
+  const clientId = env.CSC_OIDC_CLIENT_ID ?? '';
+  const publicUrl = (env.CSC_PUBLIC_URL ?? '').replace(/\/+$/, '');
+  if (config.authIssuer === '' || clientId === '' || !/^https?:\/\/\S+$/.test(publicUrl)) return undefined;
+  return {
+    issuer: config.authIssuer, clientId, clientSecret: env.CSC_OIDC_CLIENT_SECRET ?? '',
+    redirectUri: `${publicUrl}/app/sign-in/callback`, claims: { roles: config.authRolesClaim, teams: config.authTeamsClaim },
   };
 }
 

@@ -4,6 +4,8 @@ import type { Request, Response } from 'express';
 import type { Principal } from '@csc/auth';
 import { Public } from '../http/principal';
 import { DEMO_USERS, PAGES_CONFIG, type PagesConfig } from './pages-config';
+import { errors } from 'openid-client';
+import { OidcError, OidcSignIn } from './oidc';
 import { CsrfRefused } from './page-guard';
 import { PageErrorFilter } from './page-error.filter';
 import { renderPage } from './render';
@@ -25,14 +27,18 @@ export function homeOf(principal: Principal): string {
 /**
  * The start page, sign-in and sign-out. Demo mode (CSC_AUTH_DEV_KEYS=true)
  * serves a page to pick a demo user; real deployments sign in with the
- * council's OIDC provider (authorization code + PKCE: not yet built).
+ * council's OIDC provider (authorization code + PKCE, `OidcSignIn`).
  */
 @Public()
 @ApiExcludeController()
 @UseFilters(PageErrorFilter)
 @Controller()
 export class SignInController {
-  constructor(@Inject(PAGES_CONFIG) private readonly config: PagesConfig) {}
+  private readonly oidcFlow: OidcSignIn | undefined;
+
+  constructor(@Inject(PAGES_CONFIG) private readonly config: PagesConfig) {
+    this.oidcFlow = config.oidc === undefined || config.sessionSecret === undefined ? undefined : new OidcSignIn(config.oidc);
+  }
 
   @Get()
   root(@Res() response: Response): void {
@@ -49,7 +55,7 @@ export class SignInController {
   @Get('app/sign-in')
   signIn(@Req() request: Request, @Res() response: Response): void {
     if (this.config.sessionSecret === undefined) return renderPage(response, 'error.njk', { title: 'Sign-in is not configured', message: 'Set CSC_SESSION_SECRET (32 characters or more) and an identity provider.' }, 503);
-    renderPage(response, 'sign-in.njk', { title: 'Sign in', demo: this.config.demo, oidc: this.config.oidcIssuer !== undefined, users: demoItems(), csrf: csrfTokenFor(request, response) });
+    renderPage(response, 'sign-in.njk', { title: 'Sign in', demo: this.config.demo, oidc: this.oidcFlow !== undefined, users: demoItems(), csrf: csrfTokenFor(request, response) });
   }
 
   @Post('app/sign-in/demo')
@@ -65,8 +71,25 @@ export class SignInController {
   }
 
   @Get('app/sign-in/oidc')
-  oidc(@Res() response: Response): void {
-    renderPage(response, 'error.njk', { title: 'Sign-in with your council account is not built yet', message: 'This deployment has no demo users and OIDC sign-in (authorization code with PKCE) is not yet available.' }, 501);
+  async oidc(@Res() response: Response): Promise<void> {
+    if (this.oidcFlow === undefined) return renderPage(response, 'error.njk', { title: 'Sign-in is not configured', message: 'Set CSC_AUTH_ISSUER, CSC_OIDC_CLIENT_ID, CSC_PUBLIC_URL and CSC_SESSION_SECRET.' }, 503);
+    response.redirect(303, await this.oidcFlow.begin(response));
+  }
+
+  @Get('app/sign-in/callback')
+  async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
+    if (this.oidcFlow === undefined) throw new NotFoundException('OIDC sign-in is not configured');
+    let principal: Principal;
+    try {
+      principal = await this.oidcFlow.finish(request, response);
+    } catch (error) {
+      if (error instanceof errors.OPError || error instanceof errors.RPError || error instanceof OidcError) {
+        return renderPage(response, 'error.njk', { title: 'Sign-in failed', message: `${error.message}. Start again from the sign-in page.` }, 400);
+      }
+      throw error;
+    }
+    startSession(response, principal, new Date());
+    response.redirect(303, homeOf(principal));
   }
 
   @Post('app/sign-out')
