@@ -101,22 +101,29 @@ export class QueueProjector {
     const states = new Map<string, CaseState>();
     let position = START;
     let events = 0;
+    // Reads the next page while folding this one: PostgreSQL I/O overlaps the fold.
+    let next = store.readAll({ after: position, maxCount: PAGE });
+    void next.catch(() => undefined);
     for (;;) {
-      const page = await store.readAll({ after: position, maxCount: PAGE });
+      const page = await next;
+      const last = page[page.length - 1];
+      if (last === undefined) break;
+      next = store.readAll({ after: last.position, maxCount: PAGE });
+      void next.catch(() => undefined);
       for (const event of page) {
         if (!event.streamId.startsWith(CASE_PREFIX)) continue;
         const caseId = event.streamId.slice(CASE_PREFIX.length);
         states.set(caseId, foldCase([event], states.get(caseId) ?? initialCaseState));
       }
       events += page.length;
-      const last = page[page.length - 1];
-      if (last === undefined) break;
       position = last.position;
       progress({ phase: 'reading', done: events, total: totalEvents });
     }
     let cases = 0;
     let deadlines = 0;
     let tx = redis.pipeline();
+    // One pipeline in flight while the next is built.
+    let inflight: Promise<unknown> = Promise.resolve();
     for (const state of states.values()) {
       const view = caseView(state, this.options.deadlines);
       cases++;
@@ -125,11 +132,13 @@ export class QueueProjector {
         deadlines += view.deadlines.length;
       }
       if (cases % 500 === 0) {
-        await tx.exec();
+        await inflight;
+        inflight = tx.exec();
         tx = redis.pipeline();
         progress({ phase: 'writing', done: cases, total: states.size });
       }
     }
+    await inflight;
     await tx.exec();
     progress({ phase: 'writing', done: cases, total: states.size });
     await this.checkpoints.save(QUEUES_SUBSCRIBER, position);

@@ -30,6 +30,8 @@ export type CaseSummary = Omit<CaseView, 'deadlines'> & { readonly openDeadlines
 /** Reads the queue projection. Time is the caller's `now`: overdue is a question, not a stored fact. */
 export class QueueReader {
   readonly keys: ProjectionKeys;
+  /** Explanations by rule, clock, trigger and release: the same inputs always explain the same way. */
+  private readonly explained = new Map<string, string>();
 
   constructor(private readonly redis: Redis, prefix: string, private readonly deadlines: DeadlineOptions) {
     this.keys = new ProjectionKeys(prefix);
@@ -62,6 +64,17 @@ export class QueueReader {
     return text === null ? undefined : (JSON.parse(text) as CaseSummary);
   }
 
+  private why(d: OpenDeadline): string {
+    const key = `${d.ruleId}|${d.clock ?? ''}|${d.triggerAt}|${d.countsFrom}|${d.rulebookVersion}|${d.dueInstant ?? ''}`;
+    let text = this.explained.get(key);
+    if (text === undefined) {
+      text = explainDeadline(d, this.deadlines);
+      if (this.explained.size >= 10_000) this.explained.clear();
+      this.explained.set(key, text);
+    }
+    return text;
+  }
+
   private async records(ids: readonly string[]): Promise<OpenDeadline[]> {
     if (ids.length === 0) return [];
     const values = await this.redis.hmget(this.keys.deadlines, ...ids);
@@ -74,7 +87,7 @@ export class QueueReader {
     return (await this.records(ids)).map((d) => {
       const lateByMs = d.dueInstant === null ? 0 : Math.max(0, now.getTime() - Date.parse(d.dueInstant));
       const lateWorkingDays = lateByMs === 0 || d.dueDate === null ? 0 : calendar.workingDaysBetween(d.dueDate, today);
-      return { ...d, lateByMs, lateWorkingDays, why: explainDeadline(d, this.deadlines) };
+      return { ...d, lateByMs, lateWorkingDays, why: this.why(d) };
     });
   }
 }

@@ -21,13 +21,13 @@ async function caughtUp(projector: QueueProjector, prefix: string): Promise<void
   const all = await f.store.readAll({ maxCount: 1_000_000 });
   const last = all[all.length - 1]?.position;
   const checkpoints = new RedisCheckpointStore({ redis: f.redis, prefix });
-  await eventually(async () => ((await checkpoints.load(QUEUES_SUBSCRIBER)) === last ? true : undefined), `projector ${projector.keys.namespace} at ${last}`);
+  await eventually(async () => ((await checkpoints.load(QUEUES_SUBSCRIBER)) === last ? true : undefined), `projector ${projector.keys.namespace} at ${last}`, 90_000);
 }
 
 describe('the queue projection', () => {
   it('gives the same Redis contents projected incrementally while commands arrive as rebuilt from zero, also when a rebuild takes the lease over', async () => {
     const live = f.prefix();
-    const projector = new QueueProjector({ store: f.store, redis: f.redis, prefix: live, deadlines: deadlineOptions, leaseTtlMs: 3000 });
+    const projector = new QueueProjector({ store: f.store, redis: f.redis, prefix: live, deadlines: deadlineOptions, leaseTtlMs: 10_000 });
     const half = Math.floor(commands.length / 2);
     for (const item of commands.slice(0, half)) await f.recordSynthetic(item);
     const abort = new AbortController();
@@ -45,7 +45,7 @@ describe('the queue projection', () => {
     expect(Object.keys(incremental).filter((k) => k.startsWith('<ns>:iro:')).length).toBeGreaterThan(0);
 
     // A rebuild in the live prefix asks the running projector to hand the lease over, then rebuilds over its keys.
-    const rebuilder = new QueueProjector({ store: f.store, redis: f.redis, prefix: live, deadlines: deadlineOptions, leaseTtlMs: 3000 });
+    const rebuilder = new QueueProjector({ store: f.store, redis: f.redis, prefix: live, deadlines: deadlineOptions, leaseTtlMs: 10_000 });
     await rebuilder.rebuildWithLease(new AbortController().signal);
     await running;
     expect(await snapshot(f.redis, projector.keys.namespace)).toEqual(incremental);
