@@ -28,6 +28,10 @@ export const ENV = {
   authTeamsClaim: 'CSC_AUTH_TEAMS_CLAIM',
   authDevKeys: 'CSC_AUTH_DEV_KEYS',
   apiRateLimit: 'CSC_API_RATE_LIMIT',
+  sessionSecret: 'CSC_SESSION_SECRET',
+  oidcClientId: 'CSC_OIDC_CLIENT_ID',
+  oidcClientSecret: 'CSC_OIDC_CLIENT_SECRET',
+  publicUrl: 'CSC_PUBLIC_URL',
   alertEscalation: 'CSC_ALERT_ESCALATION',
   alertSmtpUrl: 'CSC_ALERT_SMTP_URL',
   alertEmailFrom: 'CSC_ALERT_EMAIL_FROM',
@@ -138,6 +142,24 @@ export class EngineConfig {
   @IsInt()
   @Min(1)
   apiRateLimit: number = 600;
+
+  /** Signs the pages' session and CSRF cookies (32 characters or more); empty: pages sign-in is off, except in demo mode (random per process). */
+  @IsString()
+  @Matches(/^(|.{32,})$/, { message: 'must be at least 32 characters (or empty)' })
+  sessionSecret: string = '';
+
+  /** The pages' client id at the OIDC provider (CSC_AUTH_ISSUER), for sign-in with the authorization-code flow. */
+  @IsString()
+  oidcClientId: string = '';
+
+  /** The client secret, if the provider registered the pages as a confidential client (PKCE is used either way). */
+  @IsString()
+  oidcClientSecret: string = '';
+
+  /** This service's public origin; the sign-in callback is <CSC_PUBLIC_URL>/app/sign-in/callback. */
+  @IsString()
+  @Matches(/^(|https?:\/\/[^\s/]+(\/\S*)?)$/, { message: 'must be an http:// or https:// origin (or empty)' })
+  publicUrl: string = '';
 
   /** Escalate a breach still open a working day later to the team manager. */
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))

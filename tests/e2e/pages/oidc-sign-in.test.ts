@@ -25,19 +25,16 @@ describe('OIDC sign-in (authorization code with PKCE) in a browser', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'csc-pages-oidc-'));
   let browser: Browser;
   let base: string;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
     provider = await startFakeProvider({ sub: 'tm-9', roles: ['team-manager'], teams: ['team-9'] });
-    process.env.CSC_OIDC_CLIENT_ID = 'csc-pages';
-    process.env.CSC_SESSION_SECRET = 'a-test-session-secret-of-32-characters-or-more';
     // The callback registered with the provider is this service's public origin: pick the port first.
     const port = await freePort();
     base = `http://localhost:${port}`;
-    process.env.CSC_PUBLIC_URL = base;
     const config = loadConfig({
       CSC_EVENT_STORE: TEST_POSTGRES_URL, CSC_REDIS_URL: TEST_REDIS_URL, CSC_REDIS_PREFIX: uniqueIdentifier('pages'), CSC_DATA_DIR: dataDir,
       CSC_LOG_LEVEL: 'silent', CSC_AUTH_ISSUER: provider.issuer, CSC_AUTH_JWKS_URL: `${provider.issuer}/jwks`,
+      CSC_OIDC_CLIENT_ID: 'csc-pages', CSC_SESSION_SECRET: 'a-test-session-secret-of-32-characters-or-more', CSC_PUBLIC_URL: base,
     });
     api = await createApiApplication(config, [], { schema });
     await api.listen(port, '127.0.0.1');
@@ -45,7 +42,6 @@ describe('OIDC sign-in (authorization code with PKCE) in a browser', () => {
   }, 60_000);
 
   afterAll(async () => {
-    process.env = saved;
     await browser?.close();
     await api?.close();
     await provider?.close();

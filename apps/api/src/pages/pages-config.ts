@@ -27,16 +27,13 @@ export interface PagesConfig {
   readonly oidc: OidcSettings | undefined;
 }
 
-/**
- * The pages' settings. CSC_SESSION_SECRET, CSC_OIDC_CLIENT_ID, CSC_OIDC_CLIENT_SECRET and
- * CSC_PUBLIC_URL are read here for now (they belong in @csc/config's schema next to the auth settings).
- */
-export function pagesConfig(config: EngineConfig, env: NodeJS.ProcessEnv = process.env): PagesConfig {
-  const secret = env.CSC_SESSION_SECRET !== undefined && env.CSC_SESSION_SECRET.length >= 32 ? env.CSC_SESSION_SECRET : undefined;
+/** The pages' settings, from the validated configuration (CSC_SESSION_SECRET, CSC_OIDC_*, CSC_PUBLIC_URL). */
+export function pagesConfig(config: EngineConfig): PagesConfig {
+  const secret = config.sessionSecret === '' ? undefined : config.sessionSecret;
   return {
     demo: config.authDevKeys,
     sessionSecret: secret ?? (config.authDevKeys ? randomBytes(32).toString('base64url') : undefined),
-    oidc: oidcSettings(config, env),
+    oidc: oidcSettings(config),
   };
 }
 
@@ -45,12 +42,12 @@ export function pagesConfig(config: EngineConfig, env: NodeJS.ProcessEnv = proce
  * CSC_OIDC_CLIENT_SECRET (optional: a public client uses PKCE alone) and CSC_PUBLIC_URL
  * (this service's https origin; the callback is <CSC_PUBLIC_URL>/app/sign-in/callback).
  */
-function oidcSettings(config: EngineConfig, env: NodeJS.ProcessEnv): OidcSettings | undefined {
-  const clientId = env.CSC_OIDC_CLIENT_ID ?? '';
-  const publicUrl = (env.CSC_PUBLIC_URL ?? '').replace(/\/+$/, '');
+function oidcSettings(config: EngineConfig): OidcSettings | undefined {
+  const clientId = config.oidcClientId;
+  const publicUrl = config.publicUrl.replace(/\/+$/, '');
   if (config.authIssuer === '' || clientId === '' || !/^https?:\/\/\S+$/.test(publicUrl)) return undefined;
   return {
-    issuer: config.authIssuer, clientId, clientSecret: env.CSC_OIDC_CLIENT_SECRET ?? '',
+    issuer: config.authIssuer, clientId, clientSecret: config.oidcClientSecret,
     redirectUri: `${publicUrl}/app/sign-in/callback`, claims: { roles: config.authRolesClaim, teams: config.authTeamsClaim },
   };
 }
