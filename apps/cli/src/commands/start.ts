@@ -51,7 +51,8 @@ async function start(options: StartOptions): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stopping.abort());
   process.stdout.write(
     `csc: ready\n` +
-      `csc:   api      http://localhost:${config.apiPort}   readiness: http://localhost:${config.apiPort}/health/ready\n` +
+      `csc:   pages    http://localhost:${config.apiPort}/app${config.authDevKeys ? '   (demo: pick a demo user to sign in)' : ''}\n` +
+      `csc:   api      http://localhost:${config.apiPort}   readiness: http://localhost:${config.apiPort}/health/ready   OpenAPI: http://localhost:${config.apiPort}/api/docs\n` +
       `csc:   worker   http://localhost:${config.workerPort}   readiness: http://localhost:${config.workerPort}/health/ready\n`,
   );
   if (options.seed) await seedDemo(config, options.seedProfile, stopping.signal);
