@@ -73,7 +73,7 @@ describe('the case command handler on PostgreSQL', () => {
     const handler = new CaseCommandHandler({ store, clock });
     const { caseId, cmd } = await openedCase(handler);
     const before = await store.readStream(caseStreamId(caseId));
-    await expect(handler.handle({ ...cmd.icpc, instanceId: 'cp-1' }, meta('again'))).rejects.toMatchObject({ code: 'NOT_ALLOWED_IN_STATE', state: 'onPlan.active' });
+    await expect(handler.handle(cmd.icpc, meta('again'))).rejects.toMatchObject({ code: 'NOT_ALLOWED_IN_STATE', state: 'onPlan.active' });
     await expect(handler.handle({ ...cmd.coreGroup, occurredAt: '2026-05-01T10:00:00Z' }, meta('early'))).rejects.toMatchObject({ code: 'OUT_OF_ORDER' });
     expect(await store.readStream(caseStreamId(caseId))).toEqual(before);
   });
