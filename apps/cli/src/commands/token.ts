@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { isRole, loadOrCreateDevKey, mintDevToken, parseTtl, ROLES, type Role } from '@csc/auth';
 import { loadConfigOrExit } from '@csc/runtime';
+import { demoEnvironment } from './start';
 
 interface TokenOptions {
   readonly role: string[];
@@ -28,11 +29,12 @@ export function registerToken(program: Command): void {
 }
 
 async function token(options: TokenOptions): Promise<void> {
-  const config = loadConfigOrExit('csc token');
+  // Judged as `csc start` judges it: demo mode turns development tokens on when no provider is configured.
+  const config = loadConfigOrExit('csc token', demoEnvironment(process.env));
   const unknown = options.role.filter((role) => !isRole(role));
   if (unknown.length > 0) throw new Error(`--role: ${unknown.join(', ')} is not an engine role (${ROLES.join(', ')})`);
   const ttlSeconds = parseTtl(options.ttl);
-  if (!config.authDevKeys) process.stderr.write('csc: note: this api configuration does not accept development tokens (set CSC_AUTH_DEV_KEYS=true)\n');
+  if (!config.authDevKeys) process.stderr.write('csc: note: with this configuration the api does not accept development tokens (CSC_AUTH_DEV_KEYS=true turns them on; never with a real identity provider)\n');
   const key = await loadOrCreateDevKey(config.dataDir);
   const jwt = await mintDevToken(key, { userId: options.user, roles: options.role as Role[], teams: options.team, ttlSeconds, audience: config.authAudience, now: new Date() });
   process.stdout.write(`${jwt}\n`);
