@@ -29,17 +29,36 @@ export async function startHttp(service: string, module: DynamicModule, port: nu
   return app;
 }
 
+/** How long a graceful shutdown may take before the process exits anyway. */
+export const SHUTDOWN_TIMEOUT_MS = 10_000;
+
 /**
  * Closes the applications (last started first) on SIGINT or SIGTERM, so that
- * shutdown hooks run and the process exits 0 once nothing is left open.
+ * shutdown hooks run and the process exits 0 once nothing is left open. A
+ * shutdown that has not finished within `timeoutMs`, or a second signal, ends
+ * the process at once (exit code 1, or 130 for a second Ctrl-C): nothing is
+ * lost by it, since every append is atomic in the event store and Redis holds
+ * only what reconciliation and projection rebuild from the events.
  */
-export function closeOnSignal(apps: readonly INestApplication[], onClosed: () => void = () => undefined): void {
+export function closeOnSignal(apps: readonly INestApplication[], onClosed: () => void = () => undefined, timeoutMs = SHUTDOWN_TIMEOUT_MS): void {
   let closing = false;
   const close = async () => {
-    if (closing) return;
-    closing = true;
+    const deadline = setTimeout(() => {
+      process.stderr.write(`shutdown did not finish within ${timeoutMs / 1000} s: exiting now\n`);
+      process.exit(1);
+    }, timeoutMs);
+    deadline.unref();
     for (const app of [...apps].reverse()) await app.close();
+    clearTimeout(deadline);
     onClosed();
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close());
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) {
+      process.stderr.write(`${signal} again: exiting without waiting for shutdown to finish\n`);
+      process.exit(130);
+    }
+    closing = true;
+    void close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, onSignal);
 }
