@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
 import { loadConfig } from '@csc/config';
 import { createApiApplication } from '../../../apps/api/src/create';
 import { freePort } from '../../support/ports';
@@ -10,6 +9,7 @@ import { TEST_POSTGRES_URL, TEST_REDIS_URL } from '../../support/services';
 import { uniqueIdentifier } from '../../support/unique';
 import { openBrowser, type Browser } from './browser';
 import { startFakeProvider, type FakeProvider } from './fake-oidc';
+import { dropSchema } from '../../support/postgres';
 
 /**
  * Sign-in for a real deployment: the OIDC authorization-code flow with PKCE
@@ -73,12 +73,3 @@ describe('OIDC sign-in (authorization code with PKCE) in a browser', () => {
   });
 });
 
-async function dropSchema(name: string): Promise<void> {
-  const admin = new Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
-  } finally {
-    await admin.end();
-  }
-}

@@ -2,13 +2,13 @@ import { shippedCalendar } from '@csc/calendar';
 import { caseStreamId, decide, encodeCaseEvent, type CaseCommand } from '@csc/case';
 import { createPostgresEventStore, deterministicEventId, type EventStore, type JsonObject } from '@csc/event-store';
 import { createRedis, type Redis } from '@csc/redis';
-import { Client } from 'pg';
 import {
   AlertProcessor, AlertScheduler, DEFAULT_ALERT_POLICY, Deliveries, FireQueue, InboxChannel, deleteKeysUnder, foldCaseWithAlerts,
   type DeliveryChannel, type PlanContext,
 } from '@csc/alerts';
 import { TEST_POSTGRES_URL, TEST_REDIS_URL } from '../../support/services';
 import { uniqueIdentifier, uniqueName } from '../../support/unique';
+import { dropSchema } from '../../support/postgres';
 
 /** A virtual clock: tests move it; nothing sleeps. */
 export class VirtualClock {
@@ -95,10 +95,7 @@ export async function openFixture(start: string, channels?: (redis: Redis, prefi
       await deliveries.close();
       redis.disconnect();
       await store.close();
-      const admin = new Client({ connectionString: TEST_POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await admin.end();
+      await dropSchema(schema);
     },
   };
   return fixture;

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
 import request from 'supertest';
 import { loadOrCreateDevKey, mintDevToken, type DevKey, type Role } from '@csc/auth';
 import { loadConfig } from '@csc/config';
@@ -11,6 +10,7 @@ import { createApiApplication } from '../../../apps/api/src/create';
 import { CaseRecords } from '../../../apps/api/src/cases/case-records';
 import { TEST_POSTGRES_URL, TEST_REDIS_URL } from '../../support/services';
 import { uniqueIdentifier } from '../../support/unique';
+import { dropSchema } from '../../support/postgres';
 
 export type StoreKind = 'postgres' | 'embedded';
 
@@ -65,15 +65,6 @@ export async function startCaseApi(kind: StoreKind = 'postgres', env: Record<str
   };
 }
 
-async function dropSchema(schema: string): Promise<void> {
-  const admin = new Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await admin.end();
-  }
-}
 
 /** A command request: POST /cases/:caseId/commands/:path with a bearer token and a fresh Idempotency-Key. */
 export function command(api: Pick<CaseApi, 'url'>, token: string, caseId: string, path: string, body: object, key: string = crypto.randomUUID()) {

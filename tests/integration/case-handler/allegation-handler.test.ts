@@ -1,10 +1,10 @@
-import { Client } from 'pg';
 import { AllegationCommandHandler, CaseCommandHandler, type CommandMetadata } from '@csc/case-handler';
 import { allegationDeadlinesOf, allegationStreamId, caseStreamId, streamVisibility, summariseAllegation, type AllegationCommand } from '@csc/case';
 import { shippedCalendar } from '@csc/calendar';
 import { createPostgresEventStore, deterministicEventId, type EventStore } from '@csc/event-store';
 import { TEST_POSTGRES_URL } from '../../support/services';
 import { uniqueIdentifier, uniqueName } from '../../support/unique';
+import { dropSchema } from '../../support/postgres';
 
 const actor = { userId: 'u-lado', role: 'lado' };
 const meta = (key: string): CommandMetadata => ({ actor, idempotencyKey: key });
@@ -22,10 +22,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await store.close();
-  const admin = new Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-  await admin.end();
+  await dropSchema(schema);
 });
 
 function commands(allegationId: string): { readonly open: AllegationCommand; readonly known: AllegationCommand; readonly referred: AllegationCommand } {

@@ -1,9 +1,9 @@
-import { Client } from 'pg';
 import { CaseCommandHandler, type CommandMetadata } from '@csc/case-handler';
 import { caseStreamId, type CaseCommand } from '@csc/case';
 import { createPostgresEventStore, deterministicEventId, type EventStore } from '@csc/event-store';
 import { TEST_POSTGRES_URL } from '../../support/services';
 import { uniqueIdentifier, uniqueName } from '../../support/unique';
+import { dropSchema } from '../../support/postgres';
 
 const actor = { userId: 'u-1', role: 'recorder' };
 const meta = (key: string): CommandMetadata => ({ actor, idempotencyKey: key });
@@ -21,10 +21,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await store.close();
-  const admin = new Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-  await admin.end();
+  await dropSchema(schema);
 });
 
 function commands(caseId: string) {

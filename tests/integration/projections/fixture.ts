@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { shippedCalendar } from '@csc/calendar';
 import type { AllegationCommand, CaseCommand } from '@csc/case';
 import { AllegationCommandHandler, CaseCommandHandler } from '@csc/case-handler';
@@ -8,6 +7,7 @@ import { createRedis, type Redis } from '@csc/redis';
 import type { SyntheticCommand } from '@csc/synthetic';
 import { TEST_POSTGRES_URL, TEST_REDIS_URL } from '../../support/services';
 import { uniqueIdentifier, uniqueName } from '../../support/unique';
+import { dropSchema } from '../../support/postgres';
 
 export const deadlineOptions = { calendar: shippedCalendar() };
 
@@ -60,10 +60,7 @@ export async function openFixture(): Promise<Fixture> {
       }
       redis.disconnect();
       await store.close();
-      const admin = new Client({ connectionString: TEST_POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await admin.end();
+      await dropSchema(schema);
     },
   };
 }

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
 import request from 'supertest';
 import { loadOrCreateDevKey, mintDevToken, type DevKey, type Role } from '@csc/auth';
 import { shippedCalendar } from '@csc/calendar';
@@ -15,6 +14,7 @@ import { createApiApplication } from '../../../apps/api/src/create';
 import { CaseRecords } from '../../../apps/api/src/cases/case-records';
 import { TEST_POSTGRES_URL, TEST_REDIS_URL } from '../../support/services';
 import { uniqueIdentifier, uniqueName } from '../../support/unique';
+import { dropSchema } from '../../support/postgres';
 
 jest.setTimeout(60_000);
 
@@ -66,10 +66,7 @@ afterAll(async () => {
   await app.close();
   await deleteUnder(redis, prefix);
   redis.disconnect();
-  const admin = new Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
+  await dropSchema(schema);
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { shippedCalendar } from '@csc/calendar';
 import { readAccessLog } from '@csc/access-log';
 import { CaseCommandHandler } from '@csc/case-handler';
@@ -12,6 +11,7 @@ import type { ReportingDeps } from '../../../apps/cli/src/commands/reporting-io'
 import { TEST_POSTGRES_URL } from '../../support/services';
 import { uniqueIdentifier } from '../../support/unique';
 import { COUNCIL, PERIOD } from '../../unit/reporting/synthetic-council';
+import { dropSchema } from '../../support/postgres';
 
 let store: EventStore;
 let schema: string;
@@ -35,10 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await store.close();
-  const admin = new Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-  await admin.end();
+  await dropSchema(schema);
 });
 
 beforeEach(() => {

@@ -1,9 +1,9 @@
-import { Client } from 'pg';
 import { createPostgresEventStore, type EventStore } from '@csc/event-store';
 import { generateCouncil, PROFILES } from '@csc/synthetic';
 import { VirtualClock, writeCouncil } from '../../../apps/cli/src/seeding/write';
 import { TEST_POSTGRES_URL } from '../../support/services';
 import { uniqueIdentifier } from '../../support/unique';
+import { dropSchema } from '../../support/postgres';
 
 const small = PROFILES['small'];
 if (small === undefined) throw new Error('the small profile is missing');
@@ -21,10 +21,7 @@ describe('csc seed: the small council through the command handlers into PostgreS
 
   afterAll(async () => {
     await store?.close();
-    const admin = new Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
+    await dropSchema(schema);
   });
 
   it('given an empty store, when seeded twice, then every command is accepted the first time and the second appends nothing', async () => {

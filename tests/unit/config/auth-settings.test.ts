@@ -1,14 +1,6 @@
-import { ConfigError, loadConfig } from '@csc/config';
+import { loadConfig } from '@csc/config';
+import { problemsOf } from '../../support/config';
 
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
 
 describe('authentication settings', () => {
   it('accepts no tokens by default: no issuer, development keys off', () => {

@@ -1,14 +1,6 @@
-import { ConfigError, ENV, eventStoreKind, loadConfig } from '@csc/config';
+import { ENV, eventStoreKind, loadConfig } from '@csc/config';
+import { problemsOf } from '../../support/config';
 
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
 
 describe('loadConfig', () => {
   it('uses the embedded defaults when nothing is set', () => {
