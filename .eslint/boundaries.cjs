@@ -18,7 +18,7 @@ const FORBIDDEN_IMPORTS = {
     { group: ['pg', 'pg/*', '@electric-sql/*'], message: 'The pure core may not talk to a database.' },
     { group: ['node:*'], message: BUILTIN },
     {
-      group: ['**/apps/**', '@csc/runtime', '@csc/redis', '@csc/health', '@csc/event-store', '@csc/logging', '@csc/config'],
+      group: ['**/apps/**', '@csc/runtime', '@csc/redis', '@csc/health', '@csc/event-store', '@csc/logging', '@csc/config', '@csc/metrics'],
       message: 'The pure core may not import apps/ or I/O libs.',
     },
   ],

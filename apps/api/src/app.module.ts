@@ -5,6 +5,7 @@ import { HealthModule } from '@csc/health';
 import { RedisProbe, RuntimeModule } from '@csc/runtime';
 import { CasesModule, type CaseModuleOptions } from './cases/cases.module';
 import { HttpConventionsModule } from './http/http.module';
+import { ApiMetricsModule } from './metrics';
 import { PagesModule } from './pages/pages.module';
 import { QueuesModule } from './queues/queues.module';
 
@@ -27,6 +28,7 @@ export class ApiModule {
         EventStoreModule.forRoot(options.schema === undefined ? config : { ...config, schema: options.schema }),
         HealthModule.forRoot({ probes: [RedisProbe, EventStoreProbe] }),
         HttpConventionsModule,
+        ApiMetricsModule,
         cases,
         PagesModule.forRoot(config, cases),
         QueuesModule.forRoot(cases),

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import type { EngineConfig } from '@csc/config';
 import { ApiModule, type ApiOptions } from './app.module';
 import { applyHttpConventions } from './http/create-app';
+import { useApiMetrics } from './metrics';
 
 /**
  * The api application, configured but not listening: modules, pino logger,
@@ -15,5 +16,6 @@ export async function createApiApplication(config: EngineConfig, extra: NonNulla
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, { ...options, extra }), { bodyParser: false, bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
+  useApiMetrics(app);
   return applyHttpConventions(app, logger);
 }

@@ -28,6 +28,7 @@ export const ENV = {
   authTeamsClaim: 'CSC_AUTH_TEAMS_CLAIM',
   authDevKeys: 'CSC_AUTH_DEV_KEYS',
   apiRateLimit: 'CSC_API_RATE_LIMIT',
+  metricsToken: 'CSC_METRICS_TOKEN',
   sessionSecret: 'CSC_SESSION_SECRET',
   oidcClientId: 'CSC_OIDC_CLIENT_ID',
   oidcClientSecret: 'CSC_OIDC_CLIENT_SECRET',
@@ -142,6 +143,14 @@ export class EngineConfig {
   @IsInt()
   @Min(1)
   apiRateLimit: number = 600;
+
+  /**
+   * Bearer token that /metrics (api and worker) requires; empty: /metrics answers only requests
+   * from loopback that no proxy forwarded.
+   */
+  @IsString()
+  @Matches(/^(|[\x21-\x7E]{16,})$/, { message: 'must be at least 16 visible ASCII characters, no spaces (or empty)' })
+  metricsToken: string = '';
 
   /** Signs the pages' session and CSRF cookies (32 characters or more); empty: pages sign-in is off, except in demo mode (random per process). */
   @IsString()

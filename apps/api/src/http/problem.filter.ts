@@ -26,6 +26,8 @@ export class ProblemFilter implements ExceptionFilter {
 export function sendProblem(error: unknown, request: Request, response: Response, logger: Pick<Logger, 'error'>): void {
   const problem = toProblem(error, request);
   if (problem.status >= 500) logger.error({ code: problem.body.code, requestId: problem.body.requestId, err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }, 'request failed');
+  // For the command outcome counter (apps/api/src/metrics.ts): the code, never the detail.
+  response.locals.problemCode = problem.body.code;
   if (response.headersSent) return;
   response.status(problem.status).set(problem.headers).send(JSON.stringify(problem.body));
 }
