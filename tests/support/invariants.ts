@@ -45,7 +45,7 @@
  * waiting, active or due).
  */
 import { randomUUID } from 'node:crypto';
-import { DELIVERY_QUEUE, DEFAULT_ALERT_POLICY, FIRE_QUEUE, FireQueue, SCHEDULER_SUBSCRIBER, alertEventId, bullPrefix, fireJobId, isAlertEventType, planCase, type AlertPolicy, type FireJobData, type PlannedAlert } from '@csc/alerts';
+import { DELIVERY_QUEUE, DEFAULT_ALERT_POLICY, FIRE_QUEUE, FireQueue, SCHEDULER_SUBSCRIBER, alertEventId, bullPrefix, fireJobId, isAlertEventType, planCase, type AlertPolicy, type PlannedAlert } from '@csc/alerts';
 import { shippedCalendar, type WorkingCalendar } from '@csc/calendar';
 import { START, RedisCheckpointStore, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
 import { QUEUES_SUBSCRIBER, QueueProjector, deleteUnder } from '@csc/projections';
@@ -231,7 +231,7 @@ async function checkAlertJobs(options: InvariantOptions, byStream: Map<string, R
     const data = await jobs.existing(ids);
     const failed = new Set(await jobs.failedIds());
     for (const [id, alert] of wanted) {
-      const job: FireJobData | undefined = data.get(id);
+      const job = data.get(id);
       if (job === undefined) problems.add('job missing', `${alert.caseId}: no job for alert ${alert.alertId} (due ${new Date(alert.at).toISOString()})`);
       else if (job.at !== alert.at) problems.add('job time', `${alert.caseId}: job for ${alert.alertId} is at ${new Date(job.at).toISOString()}, planned ${new Date(alert.at).toISOString()}`);
     }
