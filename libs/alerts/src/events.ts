@@ -61,23 +61,14 @@ export interface FoldedCase {
   readonly state: CaseState;
   /** Ids of the alerts already raised on this stream (their events' `data.alertId`). */
   readonly raised: ReadonlySet<string>;
-  /** Ids of all the stream's events (to find an alert's event by its deterministic id). */
-  readonly eventIds: ReadonlySet<string>;
 }
 
 /**
- * Folds a case stream that may hold alert events. Until `@csc/case` accepts the alert types
- * itself (see README, "What libs/case must accept"), they are taken out before `foldCase`,
- * which would otherwise read them as pathway events and refuse the history.
+ * Folds a case stream that may hold alert events: `foldCase` reads them as
+ * `TimescaleAlertRecorded` (they change no pathway) and keeps their alert ids in
+ * `state.alertsRaised`. `from` continues a fold already made of the stream's first events.
  */
-export function foldCaseWithAlerts(events: readonly CaseStreamEvent[]): FoldedCase {
-  const raised = new Set<string>();
-  const caseEvents: CaseStreamEvent[] = [];
-  for (const event of events) {
-    if (isAlertEventType(event.type)) {
-      const alertId = (event.data as { alertId?: unknown }).alertId;
-      if (typeof alertId === 'string') raised.add(alertId);
-    } else caseEvents.push(event);
-  }
-  return { state: foldCase(caseEvents), raised, eventIds: new Set(events.map((e) => e.id)) };
+export function foldCaseWithAlerts(events: readonly StoredCaseEvent[], from?: CaseState): FoldedCase {
+  const state = foldCase(events, from);
+  return { state, raised: new Set(state.alertsRaised) };
 }

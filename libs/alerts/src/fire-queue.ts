@@ -1,8 +1,9 @@
 import { Queue } from 'bullmq';
 import type { Redis } from '@csc/redis';
-import { FIRE_JOB_NAME, FIRE_QUEUE, bullPrefix, fireJobData, fireJobId, fireJobOptions, type FireJobData } from './jobs';
+import { FIRE_JOB_NAME, FIRE_QUEUE, bullPrefix, fireJobData, fireJobId, fireJobOf, fireJobOptions, type FireJob, type FireJobData } from './jobs';
 import type { PlannedAlert } from './plan';
 
+/** Jobs per pipelined batch or addBulk call. */
 const CHUNK = 1000;
 
 /** The firing jobs of the alerts queue, read and written in bulk (pipelined). */
@@ -18,9 +19,9 @@ export class FireQueue {
     this.queue = new Queue<FireJobData>(FIRE_QUEUE, { connection: redis, prefix: bullPrefix(prefix), streams: { events: { maxLen: 100 } } });
   }
 
-  /** The payloads of those of these job ids that exist (in any state). */
-  async existing(jobIds: readonly string[]): Promise<Map<string, FireJobData>> {
-    const found = new Map<string, FireJobData>();
+  /** The references of those of these job ids that exist (in any state): one pipelined HGET per 1,000 ids. */
+  async existing(jobIds: readonly string[]): Promise<Map<string, FireJob>> {
+    const found = new Map<string, FireJob>();
     for (let i = 0; i < jobIds.length; i += CHUNK) {
       const chunk = jobIds.slice(i, i + CHUNK);
       const pipeline = this.redis.pipeline();
@@ -28,27 +29,35 @@ export class FireQueue {
       const replies = (await pipeline.exec()) ?? [];
       chunk.forEach((id, n) => {
         const [error, value] = replies[n] ?? [null, null];
-        if (error === null && typeof value === 'string') found.set(id, JSON.parse(value) as FireJobData);
+        if (error === null && typeof value === 'string') found.set(id, fireJobOf(JSON.parse(value) as FireJobData));
       });
     }
     return found;
   }
 
-  /** Adds the alerts' jobs (a no-op for an id that exists: remove it first to move it). */
-  async add(alerts: readonly PlannedAlert[], now: number): Promise<void> {
+  /** Adds the alerts' jobs, 1,000 per addBulk (a no-op for an id that exists: remove it first to move it). */
+  async add(alerts: readonly PlannedAlert[], now: number, onChunk?: (done: number) => void): Promise<void> {
     for (let i = 0; i < alerts.length; i += CHUNK) {
       await this.queue.addBulk(alerts.slice(i, i + CHUNK).map((a) => ({ name: FIRE_JOB_NAME, data: fireJobData(a), opts: fireJobOptions(a, now, this.attempts) })));
+      onChunk?.(Math.min(alerts.length, i + CHUNK));
     }
   }
 
-  /** Removes jobs; an active (locked) job stays, and its processor re-checks the case. Returns how many went. */
+  /**
+   * Removes jobs, 1,000 at a time sent together (one BullMQ remove script each, without waiting
+   * for one reply before sending the next). An active (locked) job stays, and its processor
+   * re-checks the case. Returns how many went.
+   */
   async remove(jobIds: readonly string[]): Promise<number> {
     let removed = 0;
-    for (const id of jobIds) removed += await this.queue.remove(id);
+    for (let i = 0; i < jobIds.length; i += CHUNK) {
+      const counts = await Promise.all(jobIds.slice(i, i + CHUNK).map((id) => this.queue.remove(id)));
+      removed += counts.reduce((sum, n) => sum + n, 0);
+    }
     return removed;
   }
 
-  /** Ids of every job in the queue, in any state. */
+  /** Ids of every job in the queue, in any state (one ZRANGE/LRANGE per state). */
   async allIds(): Promise<string[]> {
     return this.queue.getRanges(['delayed', 'waiting', 'prioritized', 'active', 'failed', 'completed'], 0, -1);
   }
@@ -60,12 +69,14 @@ export class FireQueue {
   /** Sends failed jobs round again (after attempts were spent, e.g. while the event store was down). */
   async retry(jobIds: readonly string[]): Promise<number> {
     let retried = 0;
-    for (const id of jobIds) {
-      const job = await this.queue.getJob(id);
-      if (job !== undefined && (await job.isFailed())) {
+    for (let i = 0; i < jobIds.length; i += CHUNK) {
+      const done = await Promise.all(jobIds.slice(i, i + CHUNK).map(async (id) => {
+        const job = await this.queue.getJob(id);
+        if (job === undefined || !(await job.isFailed())) return 0;
         await job.retry('failed');
-        retried++;
-      }
+        return 1;
+      }));
+      retried += done.reduce<number>((sum, n) => sum + n, 0);
     }
     return retried;
   }

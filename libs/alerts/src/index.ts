@@ -1,8 +1,8 @@
 export { ALERT_EVENT_TYPES, alertEventId, foldCaseWithAlerts, isAlertEventType, type AlertEventData, type AlertEventType, type AlertKind, type FoldedCase, type Recipient } from './events';
 export { DEFAULT_ALERT_POLICY, DEFAULT_ALERT_SETTINGS, type AlertPolicy, type AlertSettings } from './policy';
 export { alertSettingsFrom } from './config';
-export { escalationAt, planCase, type CasePlan, type PlanContext, type PlannedAlert } from './plan';
-export { DELIVERY_QUEUE, FIRE_QUEUE, bullPrefix, fireJobId, type FireJobData } from './jobs';
+export { escalationAt, planCase, planFolded, type CasePlan, type PlanContext, type PlannedAlert } from './plan';
+export { DELIVERY_QUEUE, FIRE_QUEUE, bullPrefix, fireJobData, fireJobId, fireJobOf, fireJobOptions, type FireJob, type FireJobData } from './jobs';
 export { FireQueue } from './fire-queue';
 export { syncCase, type SyncDependencies, type SyncResult } from './sync';
 export { reconcile, type ReconcileReport } from './reconcile';

@@ -12,14 +12,30 @@ export function bullPrefix(prefix: string): string {
 }
 
 /**
- * A firing job's payload: references and an instant only (no names, no personal data). The
- * processor trusts none of it but the ids: it re-derives the alert from the case's events.
+ * A firing job's payload: references and an instant only (no names, no personal data), with
+ * one-letter names because Redis keeps one per open deadline. The processor trusts none of it
+ * but the ids: it re-derives the alert from the case's events.
  */
 export interface FireJobData {
+  /** The alert id, `<deadlineId>/<reminder-10|breach|escalation...>`. */
+  readonly a: string;
+  /** When the alert was planned for when the job was added (epoch ms). */
+  readonly t: number;
+  /** The case id, only when the alert id does not start with `<caseId>/` (it always does today). */
+  readonly c?: string;
+}
+
+/** A firing job's references, read from its payload (also the longer form of earlier versions). */
+export interface FireJob {
   readonly caseId: string;
   readonly alertId: string;
-  /** When the alert was planned for when the job was added (epoch ms). */
   readonly at: number;
+}
+
+/** Reads a payload: `{ a, t, c? }`, or `{ caseId, alertId, at }` as jobs added before it was shortened. */
+export function fireJobOf(data: FireJobData | FireJob): FireJob {
+  if ('alertId' in data) return { caseId: data.caseId, alertId: data.alertId, at: data.at };
+  return { caseId: data.c ?? data.a.slice(0, data.a.indexOf('/')), alertId: data.a, at: data.t };
 }
 
 /** BullMQ refuses ids with ':' (other than its own 3-part form) and integer ids. */
@@ -32,8 +48,8 @@ export function fireJobId(alertId: string): string {
   return `alert/${safeId(alertId)}`;
 }
 
-export function fireJobData(alert: PlannedAlert): FireJobData {
-  return { caseId: alert.caseId, alertId: alert.alertId, at: alert.at };
+export function fireJobData(alert: Pick<PlannedAlert, 'alertId' | 'caseId' | 'at'>): FireJobData {
+  return !alert.caseId.includes('/') && alert.alertId.startsWith(`${alert.caseId}/`) ? { a: alert.alertId, t: alert.at } : { a: alert.alertId, t: alert.at, c: alert.caseId };
 }
 
 /** The job's options: a delay from `now`, retries with exponential backoff, removed once done, kept when failed. */
@@ -48,4 +64,4 @@ export function fireJobOptions(alert: PlannedAlert, now: number, attempts: numbe
 }
 
 /** The name of every firing job (the processor switches on the queue, not the name). */
-export const FIRE_JOB_NAME = 'fire';
+export const FIRE_JOB_NAME = 'f';

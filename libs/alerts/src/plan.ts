@@ -1,7 +1,7 @@
 import { instantToMillis, londonDateOf, startOfLondonDay, type WorkingCalendar } from '@csc/calendar';
-import { deadlinesOf, reminderOffsets, scheduledAlerts, type CaseDeadline } from '@csc/case';
+import { deadlinesOf, reminderOffsets, scheduledAlerts, type CaseDeadline, type StoredCaseEvent } from '@csc/case';
 import type { RulebookRegistry } from '@csc/rulebook';
-import { foldCaseWithAlerts, type AlertKind, type CaseStreamEvent, type FoldedCase, type Recipient } from './events';
+import { foldCaseWithAlerts, type AlertKind, type FoldedCase, type Recipient } from './events';
 import type { AlertPolicy } from './policy';
 
 export interface PlanContext {
@@ -37,8 +37,24 @@ const END_OF_TIME = '9999-12-31T00:00:00.000Z';
 export function escalationAt(dueInstant: string, workingDays: number, calendar: WorkingCalendar): number {
   const due = instantToMillis(dueInstant);
   const dueDay = londonDateOf(new Date(due - 1).toISOString());
-  const offset = due - instantToMillis(startOfLondonDay(dueDay));
-  return instantToMillis(startOfLondonDay(calendar.addWorkingDays(dueDay, workingDays))) + offset;
+  const offset = due - dayStart(dueDay);
+  return dayStart(calendar.addWorkingDays(dueDay, workingDays)) + offset;
+}
+
+/**
+ * Memo of the start of a London day (luxon is slow, and reconciliation plans every open
+ * deadline): a pure function of the date; deadlines fall on a few thousand distinct days.
+ */
+const DAY_STARTS = new Map<string, number>();
+const MEMO_LIMIT = 200_000;
+
+function dayStart(day: string): number {
+  let start = DAY_STARTS.get(day);
+  if (start === undefined) {
+    start = instantToMillis(startOfLondonDay(day));
+    if (DAY_STARTS.size < MEMO_LIMIT) DAY_STARTS.set(day, start);
+  }
+  return start;
 }
 
 function recipientOf(deadline: CaseDeadline, kind: AlertKind, teamRef: string | undefined): Recipient | undefined {
@@ -81,6 +97,8 @@ export function alertsOf(deadline: CaseDeadline, folded: FoldedCase, context: Pl
 
 export interface CasePlan {
   readonly folded: FoldedCase;
+  /** The case's deadlines (open and closed), as `deadlinesOf` gives them. */
+  readonly deadlines: readonly CaseDeadline[];
   /** Every alert the case's deadlines raise (raised or not yet). */
   readonly alerts: readonly PlannedAlert[];
   /** Per deadline, the earliest alert not raised yet: the one job it keeps in BullMQ. */
@@ -88,27 +106,28 @@ export interface CasePlan {
 }
 
 /** The alert plan of one case from its stream (alert events included). */
-export function planCase(events: readonly CaseStreamEvent[], context: PlanContext): CasePlan {
+export function planCase(events: readonly StoredCaseEvent[], context: PlanContext): CasePlan {
   return planFolded(foldCaseWithAlerts(events), context);
 }
 
 export function planFolded(folded: FoldedCase, context: PlanContext): CasePlan {
-  if (!folded.state.opened) return { folded, alerts: [], next: [] };
+  if (!folded.state.opened) return { folded, deadlines: [], alerts: [], next: [] };
   const alerts: PlannedAlert[] = [];
   const next: PlannedAlert[] = [];
-  for (const deadline of deadlinesOf(folded.state, END_OF_TIME, { calendar: context.calendar, rulebooks: context.rulebooks })) {
+  const deadlines = deadlinesOf(folded.state, END_OF_TIME, { calendar: context.calendar, rulebooks: context.rulebooks });
+  for (const deadline of deadlines) {
     const mine = alertsOf(deadline, folded, context);
     alerts.push(...mine);
     const first = mine.find((a) => !folded.raised.has(a.alertId));
     if (first !== undefined) next.push(first);
   }
-  return { folded, alerts, next };
+  return { folded, deadlines, alerts, next };
 }
 
 /** Every alert id a case could ever keep a job for (to find jobs that are no longer wanted). */
-export function candidateAlertIds(plan: CasePlan, context: PlanContext): string[] {
+export function candidateAlertIds(plan: CasePlan): string[] {
   const ids = new Set<string>();
-  for (const deadline of deadlinesOf(plan.folded.state, END_OF_TIME, { calendar: context.calendar, rulebooks: context.rulebooks })) {
+  for (const deadline of plan.deadlines) {
     for (const n of reminderOffsets(deadline)) ids.add(`${deadline.id}/reminder-${n}`);
     ids.add(`${deadline.id}/breach`);
     ids.add(`${deadline.id}/escalation`);

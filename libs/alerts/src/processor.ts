@@ -1,9 +1,9 @@
 import { caseStreamId } from '@csc/case';
 import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '@csc/event-store';
-import { ALERT_EVENT_TYPES, alertEventId, type AlertEventData } from './events';
+import { ALERT_EVENT_TYPES, alertEventId, foldCaseWithAlerts, type AlertEventData, type FoldedCase } from './events';
 import { AlertConflictError } from './errors';
-import type { FireJobData } from './jobs';
-import { planCase, type PlanContext, type PlannedAlert } from './plan';
+import type { FireJob } from './jobs';
+import { planFolded, type CasePlan, type PlanContext, type PlannedAlert } from './plan';
 
 /** An alert as delivered: its event id and the event's data (references only). */
 export interface AlertNotice extends AlertEventData {
@@ -30,6 +30,15 @@ export interface ProcessorOptions {
   readonly deliveries: NoticeSink;
   /** Re-read-and-retry attempts when another writer appends to the case meanwhile. */
   readonly maxConflictAttempts?: number;
+  /** Cases whose fold the processor keeps between firings (default 10,000; 0: none). */
+  readonly cacheSize?: number;
+}
+
+/** A case as the processor last read it: its fold up to `revision` (-1: no stream), and its plan. */
+interface CachedCase {
+  readonly revision: number;
+  readonly folded: FoldedCase;
+  plan?: CasePlan;
 }
 
 const ACTOR = { userId: 'system:alerts', role: 'system' } as const;
@@ -59,30 +68,60 @@ function noticeOf(event: Pick<RecordedEvent, 'id' | 'data'>): AlertNotice {
  * the alert event with a deterministic id at the revision it read (a retry, a second worker or
  * a stale duplicate job never raises it twice), then hands it to delivery. Delivery failing
  * never undoes the event: the job retries and finds the alert already raised.
+ *
+ * Reading the current state is cheap when the case fired recently: the processor keeps the
+ * fold of each case it read (bounded, least recently used first out) with the revision it
+ * covers, and reads only the events after it; an event appended by this processor is folded
+ * in once its append succeeded at the expected revision. The expected revision still guards
+ * every append, so another writer in between is always seen. Firings of one case run one
+ * after the other in a process (two deadlines of a case due at the same instant would
+ * otherwise conflict).
  */
 export class AlertProcessor {
+  private readonly cache = new Map<string, CachedCase>();
+  private readonly running = new Map<string, Promise<unknown>>();
+
   constructor(private readonly options: ProcessorOptions) {}
 
-  async fire(job: Pick<FireJobData, 'caseId' | 'alertId'>): Promise<FireOutcome> {
+  fire(job: Pick<FireJob, 'caseId' | 'alertId'>): Promise<FireOutcome> {
+    const before = this.running.get(job.caseId) ?? Promise.resolve();
+    const run = before.then(() => this.fireNow(job), () => this.fireNow(job));
+    const settled = run.catch(() => undefined);
+    this.running.set(job.caseId, settled);
+    void settled.then(() => {
+      if (this.running.get(job.caseId) === settled) this.running.delete(job.caseId);
+    });
+    return run;
+  }
+
+  private async fireNow(job: Pick<FireJob, 'caseId' | 'alertId'>): Promise<FireOutcome> {
     const attempts = this.options.maxConflictAttempts ?? 5;
+    const streamId = caseStreamId(job.caseId);
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      const events = await this.options.store.readStream(caseStreamId(job.caseId));
-      const plan = planCase(events, this.options.context);
+      const current = await this.read(job.caseId);
+      const plan = (current.plan ??= planFolded(current.folded, this.options.context));
       const alert = plan.alerts.find((a) => a.alertId === job.alertId);
       if (alert === undefined) return { outcome: 'stale', alertId: job.alertId };
       const eventId = alertEventId(alert.alertId);
-      const earlier = events.find((e) => e.id === eventId);
-      if (earlier !== undefined) {
-        const notice = noticeOf(earlier);
-        await this.options.deliveries.enqueue(notice);
-        return { outcome: 'already-raised', notice };
+      if (plan.folded.raised.has(alert.alertId)) {
+        const events = await this.options.store.readStream(streamId);
+        const earlier = events.find((e) => e.id === eventId) ?? events.find((e) => (e.data as { alertId?: unknown }).alertId === alert.alertId);
+        if (earlier !== undefined) {
+          const notice = noticeOf(earlier);
+          await this.options.deliveries.enqueue(notice);
+          return { outcome: 'already-raised', notice };
+        }
+        this.cache.delete(job.caseId);
+        continue;
       }
       const now = this.options.clock().getTime();
       if (alert.at > now) return { outcome: 'not-yet', alertId: alert.alertId, at: alert.at };
       const event = eventOf(alert, now, this.options.context.policy.lateToleranceMs);
       try {
-        await this.options.store.append(caseStreamId(job.caseId), [event], events.length === 0 ? 'no_stream' : events.length - 1);
+        const result = await this.options.store.append(streamId, [event], current.revision === -1 ? 'no_stream' : current.revision);
+        this.remember(job.caseId, { revision: result.nextExpectedRevision, folded: foldCaseWithAlerts([event], current.folded.state) });
       } catch (error) {
+        this.cache.delete(job.caseId);
         if (error instanceof WrongExpectedRevisionError) continue;
         throw error;
       }
@@ -91,5 +130,31 @@ export class AlertProcessor {
       return { outcome: 'raised', notice };
     }
     throw new AlertConflictError(job.alertId, attempts);
+  }
+
+  /** The case's current fold: the cached one brought up to date with the events after it, or a whole read. */
+  private async read(caseId: string): Promise<CachedCase> {
+    const streamId = caseStreamId(caseId);
+    const cached = this.cache.get(caseId);
+    if (cached !== undefined) {
+      const newer = await this.options.store.readStream(streamId, { fromRevision: cached.revision + 1 });
+      const last = newer[newer.length - 1];
+      if (last === undefined) return this.remember(caseId, cached);
+      return this.remember(caseId, { revision: last.revision, folded: foldCaseWithAlerts(newer, cached.folded.state) });
+    }
+    const events = await this.options.store.readStream(streamId);
+    return this.remember(caseId, { revision: events[events.length - 1]?.revision ?? -1, folded: foldCaseWithAlerts(events) });
+  }
+
+  private remember(caseId: string, entry: CachedCase): CachedCase {
+    const limit = this.options.cacheSize ?? 10_000;
+    this.cache.delete(caseId);
+    if (limit <= 0) return entry;
+    this.cache.set(caseId, entry);
+    if (this.cache.size > limit) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    return entry;
   }
 }

@@ -9,7 +9,7 @@ import { EmailChannel, type AddressBook } from './delivery/email';
 import { InboxChannel } from './delivery/inbox';
 import { WebhookChannel } from './delivery/webhook';
 import { FireQueue } from './fire-queue';
-import { DELIVERY_QUEUE, FIRE_QUEUE, bullPrefix, type FireJobData } from './jobs';
+import { DELIVERY_QUEUE, FIRE_QUEUE, bullPrefix, fireJobOf, type FireJobData } from './jobs';
 import type { AlertSettings } from './policy';
 import { AlertProcessor } from './processor';
 import { assertEvictionPolicy } from './redis-policy';
@@ -99,7 +99,7 @@ export async function startAlerts(options: AlertRuntimeOptions): Promise<AlertRu
  */
 export function fireJobProcessor(processor: AlertProcessor): (job: Job<FireJobData>, token?: string) => Promise<string> {
   return async (job, token) => {
-    const result = await processor.fire(job.data);
+    const result = await processor.fire(fireJobOf(job.data));
     if (result.outcome === 'not-yet' && token !== undefined) {
       await job.moveToDelayed(result.at, token);
       throw new DelayedError();

@@ -37,7 +37,7 @@ export async function syncCase(deps: SyncDependencies, caseId: string): Promise<
 
 export async function applyPlan(deps: SyncDependencies, caseId: string, plan: CasePlan): Promise<SyncResult> {
   const wanted = new Map<string, PlannedAlert>(plan.next.map((a) => [fireJobId(a.alertId), a]));
-  const candidates = candidateAlertIds(plan, deps.context).map(fireJobId);
+  const candidates = candidateAlertIds(plan).map(fireJobId);
   const existing = await deps.jobs.existing(candidates);
   const stale = candidates.filter((id) => existing.has(id) && !wanted.has(id));
   const moved = [...wanted].filter(([id, a]) => existing.get(id) !== undefined && existing.get(id)?.at !== a.at).map(([id]) => id);

@@ -47,6 +47,29 @@ describe('firing alerts on a virtual clock', () => {
     expect((await alertEvents(f, caseId)).filter((e) => e.alertId.includes('/icpc/'))).toEqual([]);
   });
 
+  it('the processor keeps the fold of a case it fired, and still sees what another writer appended since', async () => {
+    f = await openFixture('2026-05-18T09:00:00Z');
+    const caseId = await openCpCase(f);
+    f.clock.set('2026-05-26T08:00:00Z');
+    expect((await f.processor.fire({ caseId, alertId: `${caseId}/cp-1/icpc/reminder-10` })).outcome).toBe('raised');
+    expect((await f.processor.fire({ caseId, alertId: `${caseId}/cp-1/icpc/reminder-10` })).outcome).toBe('already-raised');
+    f.clock.set('2026-05-27T16:00:00Z');
+    await f.record(holdIcpc(caseId, '2026-05-27T10:00:00Z'));
+    f.clock.set('2026-06-02T08:00:00Z');
+    expect(await f.processor.fire({ caseId, alertId: `${caseId}/cp-1/icpc/reminder-5` })).toEqual({ outcome: 'stale', alertId: `${caseId}/cp-1/icpc/reminder-5` });
+    expect((await alertEvents(f, caseId)).map((e) => e.alertId)).toEqual([`${caseId}/cp-1/icpc/reminder-10`]);
+  });
+
+  it('two alerts of one case fired at once are both raised, once each, one after the other', async () => {
+    f = await openFixture('2026-05-18T09:00:00Z');
+    const caseId = await openCpCase(f);
+    f.clock.set('2026-06-12T00:00:00Z');
+    const alertIds = [`${caseId}/cp-1/icpc/reminder-10`, `${caseId}/cp-1/icpc/reminder-5`, `${caseId}/cp-1/icpc/reminder-10`];
+    const outcomes = await Promise.all(alertIds.map((alertId) => f.processor.fire({ caseId, alertId })));
+    expect(outcomes.map((o) => o.outcome)).toEqual(['raised', 'raised', 'already-raised']);
+    expect((await alertEvents(f, caseId)).map((e) => [e.alertId, e.late])).toEqual([[alertIds[0], true], [alertIds[1], true]]);
+  });
+
   it('a job that fires before its alert is due (the deadline moved later) raises nothing yet', async () => {
     f = await openFixture('2026-05-18T09:00:00Z');
     const caseId = await openCpCase(f);

@@ -36,6 +36,10 @@ const NOTICE_FIELD = '_notice';
 /** Delivery status records are kept this long (seconds). */
 const STATUS_TTL_S = 90 * 24 * 3600;
 
+function statusesOf(raw: Record<string, string>): Record<string, DeliveryStatus> {
+  return Object.fromEntries(Object.entries(raw).filter(([field]) => field !== NOTICE_FIELD).map(([channel, json]) => [channel, JSON.parse(json) as DeliveryStatus]));
+}
+
 /**
  * Delivery of raised alerts, apart from raising them: each notice becomes one BullMQ job per
  * channel (deterministic ids), retried with exponential backoff; a status record per alert and
@@ -60,12 +64,16 @@ export class Deliveries implements NoticeSink {
   async enqueue(notice: AlertNotice): Promise<void> {
     const key = this.statusKey(notice.eventId);
     const pending = JSON.stringify(this.status('pending', 0, null));
+    // One round trip: record the notice and pending statuses (if new), and read the statuses back.
     const batch = this.options.redis.multi();
     batch.hsetnx(key, NOTICE_FIELD, JSON.stringify(notice));
     for (const channel of this.options.channels) batch.hsetnx(key, channel.name, pending);
-    await batch.expire(key, STATUS_TTL_S).exec();
-    const current = await this.statusOf(notice.eventId);
+    const replies = (await batch.expire(key, STATUS_TTL_S).hgetall(key).exec()) ?? [];
+    const [error, raw] = replies[replies.length - 1] ?? [null, {}];
+    if (error !== null) throw error;
+    const current = statusesOf(raw as Record<string, string>);
     const todo = this.options.channels.filter((c) => current[c.name]?.state === 'pending' || current[c.name]?.state === 'failed');
+    if (todo.length === 0) return;
     await this.queue.addBulk(
       todo.map((channel) => ({
         name: channel.name,
@@ -103,8 +111,7 @@ export class Deliveries implements NoticeSink {
 
   /** Each channel's status for one alert event. */
   async statusOf(eventId: string): Promise<Record<string, DeliveryStatus>> {
-    const raw = await this.options.redis.hgetall(this.statusKey(eventId));
-    return Object.fromEntries(Object.entries(raw).filter(([field]) => field !== NOTICE_FIELD).map(([channel, json]) => [channel, JSON.parse(json) as DeliveryStatus]));
+    return statusesOf(await this.options.redis.hgetall(this.statusKey(eventId)));
   }
 
   /** Deliveries whose attempts were spent or that are still retrying after an error: `<eventId>/<channel>`. */
