@@ -59,3 +59,102 @@ export class EngineProcess {
     });
   }
 }
+
+/** Which built entry point a ServiceProcess runs. */
+export type ServiceName = 'api' | 'worker';
+
+/**
+ * One built process of the engine run on its own (`node dist/apps/<name>/src/main.js`), as a
+ * deployment on PostgreSQL runs them: for fault tests that kill the api or the worker (SIGKILL)
+ * and start it again on the same port and settings, while the other keeps running.
+ */
+export class ServiceProcess {
+  private child: ChildProcess | undefined;
+  private lines: string[] = [];
+  /** Every run's output, oldest first (kept across restarts, for a failing test's message). */
+  readonly output: string[] = [];
+
+  constructor(
+    readonly name: ServiceName,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  static async start(name: ServiceName, env: Record<string, string>): Promise<ServiceProcess> {
+    const service = new ServiceProcess(name, await freePort(), env);
+    await service.up();
+    return service;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** True while the current run has not exited. */
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  get text(): string {
+    return this.output.join('');
+  }
+
+  /** Starts the process and waits until its readiness endpoint answers 200. */
+  async up(): Promise<void> {
+    if (this.running) throw new Error(`${this.name} is already running`);
+    const bin = path.join(ROOT, `dist/apps/${this.name}/src/main.js`);
+    if (!fs.existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` first (npm run test:e2e does)`);
+    const portSetting = this.name === 'api' ? 'CSC_API_PORT' : 'CSC_WORKER_PORT';
+    const child = spawn(process.execPath, [bin], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, ...this.env, [portSetting]: String(this.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    this.lines = [];
+    const collect = (chunk: Buffer) => {
+      this.output.push(chunk.toString());
+      this.lines.push(chunk.toString());
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    await this.ready();
+  }
+
+  /** Waits until GET /health/ready answers 200, failing early if the process exits. */
+  async ready(timeoutMs = 60_000): Promise<void> {
+    await eventually(async () => {
+      if (!this.running) throw new Error(`${this.name} exited (${this.child?.exitCode ?? this.child?.signalCode}):\n${this.lines.join('').slice(-3000)}`);
+      return (await this.readiness()).status === 200 ? true : undefined;
+    }, `the ${this.name} to be ready`, timeoutMs);
+  }
+
+  /** GET /health/ready: its status and body (status 0 when nothing answers). */
+  async readiness(): Promise<{ status: number; body: string }> {
+    try {
+      const response = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(3000) });
+      return { status: response.status, body: await response.text() };
+    } catch (error) {
+      return { status: 0, body: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Sends `signal` (SIGKILL: no shutdown hooks run) and resolves once the process has gone. */
+  kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (child === undefined || !this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  }
+
+  /** A clean stop (SIGTERM, shutdown hooks run). */
+  stop(): Promise<void> {
+    return this.kill('SIGTERM');
+  }
+}
