@@ -61,6 +61,11 @@ export interface LoadOptions {
    * crash, the key of a command that was in flight stays claimed for 60 s (IDEMPOTENCY_LOCK_SECONDS).
    */
   readonly inProgressGiveUpMs?: number;
+  /**
+   * When the strategy discussion happened (default: 8 January 2025, so the ICPC deadline is long
+   * breached). A recent instant leaves the deadline open, with its reminders and breach to come.
+   */
+  readonly strategyOccurredAt?: string;
   /** Stop after this many cases in all (default: until `stop`). */
   readonly cases?: number;
 }
@@ -118,7 +123,8 @@ export class LoadClients {
       const caseId = `${this.options.casePrefix}-${n}-${c}`;
       this.report.cases++;
       for (const step of CASE_STEPS) {
-        const ok = await this.send(caseId, step.path, step.body);
+        const body = step.path === 'record-strategy-discussion' && this.options.strategyOccurredAt !== undefined ? { ...step.body, occurredAt: this.options.strategyOccurredAt } : step.body;
+        const ok = await this.send(caseId, step.path, body);
         if (!ok || this.stopping) break;
       }
     }

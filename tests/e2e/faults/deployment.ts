@@ -1,11 +1,13 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { loadOrCreateDevKey, mintDevToken } from '@csc/auth';
 import { createPostgresEventStore, type EventStore } from '@csc/event-store';
 import { createRedis, type Redis } from '@csc/redis';
-import { ServiceProcess } from '../../support/engine-process';
+import { CSC_BIN, ServiceProcess } from '../../support/engine-process';
 import { freePort } from '../../support/ports';
 import { checkInvariants, waitForQuiescence, type AcknowledgedCommand, type InvariantResult } from '../../support/invariants';
 import { PrivatePostgres } from '../../support/postgres-server';
@@ -50,6 +52,8 @@ export class Deployment {
     readonly api: ServiceProcess,
     readonly worker: ServiceProcess,
     readonly token: string,
+    /** The CSC_* settings both processes run with. */
+    readonly env: Readonly<Record<string, string>>,
   ) {}
 
   /** Starts everything; `worker: false` leaves the worker stopped (start it with `worker.up()`). */
@@ -71,7 +75,7 @@ export class Deployment {
     const api = await ServiceProcess.start('api', env);
     const worker = options.worker === false ? new ServiceProcess('worker', await freePort(), env) : await ServiceProcess.start('worker', env);
     const token = await mintDevToken(key, { ...USER, roles: [...USER.roles], ttlSeconds: 3600, audience: 'csc-api', now: new Date() });
-    return new Deployment(pg, redis, prefix, databaseUrl, dataDir, api, worker, token);
+    return new Deployment(pg, redis, prefix, databaseUrl, dataDir, api, worker, token, env);
   }
 
   /** The test's own client of the engine's event store (schema `event_store`). */
@@ -104,6 +108,12 @@ export class Deployment {
     const redis = this.redisConnection();
     await waitForQuiescence({ store, redis, prefix: this.prefix, timeoutMs, progress: (message) => process.stdout.write(`  ${message}\n`) });
     return checkInvariants({ store, redis, prefix: this.prefix, acknowledged });
+  }
+
+  /** Runs a `csc` command against this deployment (as an operator would); resolves with its output, rejects if it fails. */
+  async csc(...args: string[]): Promise<string> {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CSC_BIN, ...args], { env: { PATH: process.env.PATH, ...this.env }, timeout: 120_000 });
+    return `${stdout}${stderr}`;
   }
 
   /** The last lines each process wrote (for a failing assertion's message). */
