@@ -11,7 +11,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['workflows/*/*.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['workflows/*/*.ts', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -23,6 +23,15 @@ export default tseslint.config(
     },
   },
   boundaries.boundaryConfig,
+  {
+    // The pages' progressive-enhancement scripts run in the browser, as plain scripts.
+    files: ['apps/api/src/pages/static/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['apps/api/src/pages/static/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', DOMParser: 'readonly', EventSource: 'readonly' } },
+  },
   {
     files: ['tests/**/*.ts', 'bench/**/*.ts'],
     rules: {

@@ -4,12 +4,12 @@ import type { Response } from 'express';
 import * as path from 'node:path';
 import { Public } from '../http/principal';
 import { PageErrorFilter } from './page-error.filter';
-import { GOVUK_DIST } from './render';
+import { GOVUK_DIST, STATIC_DIR } from './render';
 
 const GOVUK = path.join(GOVUK_DIST, 'govuk');
 const SAFE = /^[A-Za-z0-9._-]+$/;
 
-/** govuk-frontend's stylesheet, fonts and images under /assets (only files of its dist folder). */
+/** govuk-frontend's stylesheet, fonts and images under /assets (only files of its dist folder), and the pages' scripts under /assets/app. */
 @Public()
 @ApiExcludeController()
 @UseFilters(PageErrorFilter)
@@ -19,8 +19,10 @@ export class AssetsController {
   asset(@Param('path') parts: string | string[], @Res() response: Response): void {
     const segments = Array.isArray(parts) ? parts : parts.split('/');
     if (segments.length === 0 || !segments.every((s) => SAFE.test(s) && s !== '..' && s !== '.')) throw new NotFoundException('no such asset');
-    const file = segments.join('/');
-    const root = file === 'govuk-frontend.min.css' ? GOVUK : path.join(GOVUK, 'assets');
+    // /assets/app/<file>: the pages' own scripts; anything else is govuk-frontend's.
+    const own = segments[0] === 'app' && segments.length === 2;
+    const file = own ? (segments[1] as string) : segments.join('/');
+    const root = own ? STATIC_DIR : file === 'govuk-frontend.min.css' ? GOVUK : path.join(GOVUK, 'assets');
     response.setHeader('Cache-Control', 'public, max-age=86400');
     response.sendFile(file, { root, dotfiles: 'deny' }, (error) => {
       if (error && !response.headersSent) response.status(404).type('text').send('Not found');

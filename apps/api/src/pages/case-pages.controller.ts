@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, NotFoundException, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { recordAccess } from '@csc/access-log';
@@ -9,18 +9,20 @@ import { caseAsOf, caseHistory, type AuditedEvent } from '@csc/reporting';
 import { Public, type AuthenticatedRequest } from '../http/principal';
 import { RecordIdPipe, requireAllowed } from '../cases/access';
 import { accessFactsOf, CaseRecords, type LoadedCase } from '../cases/case-records';
+import type { CommandType } from '../cases/commands/catalogue';
 import { CommandRunner } from '../cases/commands/command-runner';
 import { caseView, deadlinesView } from '../cases/queries/views';
 import { PageErrorFilter } from './page-error.filter';
 import { CsrfRefused, PageSessionGuard, PageUser } from './page-guard';
-import { DECISIONS, formFieldOf, reviewFormOf, summaryItem, validatedReviewBody, type ReviewForm } from './record-form';
+import { commandRequest, formErrorOf, renderForm } from './form-page';
+import { blankValues, formSpec, formsFor, validatedBody, valuesOf, type FormSpec } from './forms';
 import { renderPage } from './render';
 import { csrfTokenFor, csrfValid, CSRF_FIELD } from './session';
 import { nav } from './nav';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A child's case page, the auditor's timeline, and the form to record a review conference. */
+/** A child's case page, the auditor's timeline, and the forms that record its common events. */
 @Public()
 @ApiExcludeController()
 @UseFilters(PageErrorFilter)
@@ -44,8 +46,9 @@ export class CasePagesController {
     const now = this.cases.settings.clock().toISOString();
     const view = caseView(caseId, loaded.state, loaded.revision);
     const deadlines = deadlinesView(loaded.state, now, 'open', this.cases.settings.calendar);
-    const canRecordReview = view.pathways.filter((p) => p.allowed.includes('RecordReviewConference'));
-    renderPage(response, 'case.njk', { title: `Case ${caseId}`, nav: nav(user, ''), user, caseId, view, deadlines, canRecordReview, recorded: recorded === 'review-conference', csrf: csrfTokenFor(request, response) });
+    const pathways = view.pathways.map((p) => ({ ...p, forms: formsFor('case', p.allowed).map((f) => ({ slug: f.slug, title: f.title })) }));
+    const done = typeof recorded === 'string' ? formSpec('case', recorded)?.done : undefined;
+    renderPage(response, 'case.njk', { title: `Case ${caseId}`, nav: nav(user, ''), user, caseId, view, pathways, deadlines, recorded: done, csrf: csrfTokenFor(request, response) });
   }
 
   @Get(':caseId/timeline')
@@ -78,31 +81,34 @@ export class CasePagesController {
     });
   }
 
-  @Get(':caseId/record/review-conference')
-  async reviewForm(@Param('caseId', new RecordIdPipe()) caseId: string, @Query('instanceId') instanceId: string | undefined, @PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
+  @Get(':caseId/record/:form')
+  async recordForm(@Param('caseId', new RecordIdPipe()) caseId: string, @Param('form') slug: string, @Query('instanceId') instanceId: string | undefined, @PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const spec = caseForm(slug);
     await this.allowed(caseId, user, 'read-case');
-    const form: ReviewForm = { instanceId: typeof instanceId === 'string' ? instanceId : '', day: '', month: '', year: '', decision: '', key: crypto.randomUUID() };
-    renderPage(response, 'review-conference.njk', { title: 'Record a review conference', nav: nav(user, ''), user, caseId, form, decisions: DECISIONS, csrf: csrfTokenFor(request, response) });
+    renderForm(request, response, { ...this.formPage(spec, caseId, user), values: blankValues(spec, { ...(typeof instanceId === 'string' ? { instanceId } : {}), userId: user.userId }) });
   }
 
-  @Post(':caseId/record/review-conference')
-  async recordReview(@Param('caseId', new RecordIdPipe()) caseId: string, @Body() body: Record<string, unknown>, @PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
+  @Post(':caseId/record/:form')
+  async record(@Param('caseId', new RecordIdPipe()) caseId: string, @Param('form') slug: string, @Body() body: Record<string, unknown>, @PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const spec = caseForm(slug);
     if (!csrfValid(request, body[CSRF_FIELD])) throw new CsrfRefused('the form token did not match');
-    const form = reviewFormOf(body);
-    const validated = await validatedReviewBody(form);
-    const again = (errors: readonly { field: string; message: string }[], status: number) => renderPage(response, 'review-conference.njk', {
-      title: 'Error: Record a review conference', nav: nav(user, ''), user, caseId, form, decisions: DECISIONS, csrf: csrfTokenFor(request, response),
-      errors: errors.map(summaryItem), fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.message])),
-    }, status);
-    if ('errors' in validated) return again(validated.errors, 400);
+    const values = valuesOf(spec, body);
+    const page = { ...this.formPage(spec, caseId, user), values };
+    const validated = await validatedBody(spec, values);
+    if ('errors' in validated) return renderForm(request, response, { ...page, errors: validated.errors }, 400);
     try {
-      await this.runner.run('RecordReviewConference', caseId, validated.body as never, commandRequest(user, request, form.key));
+      await this.runner.run(spec.command as CommandType, caseId, validated.body as never, commandRequest(user, request, values.key));
     } catch (error) {
-      const domain = error as { code?: unknown; field?: unknown; message?: string };
-      if (typeof domain.code !== 'string' || ['FORBIDDEN', 'CASE_NOT_FOUND'].includes(domain.code) || domain.code.startsWith('EVENT_STORE')) throw error;
-      return again([{ field: formFieldOf(domain.field), message: domain.message ?? domain.code }], domain.code === 'NOT_ALLOWED_IN_STATE' ? 409 : 400);
+      const refused = formErrorOf(spec, error);
+      if (refused === undefined) throw error;
+      return renderForm(request, response, { ...page, errors: refused.errors }, refused.status);
     }
-    response.redirect(303, `/app/cases/${encodeURIComponent(caseId)}?recorded=review-conference`);
+    response.redirect(303, `/app/cases/${encodeURIComponent(caseId)}?recorded=${spec.slug}`);
+  }
+
+  private formPage(spec: FormSpec, caseId: string, user: Principal) {
+    const back = `/app/cases/${encodeURIComponent(caseId)}`;
+    return { spec, action: `${back}/record/${spec.slug}`, caption: `Case ${caseId}`, back, backText: `Back to case ${caseId}`, user };
   }
 
   private async allowed(caseId: string, user: Principal, kind: 'read-case'): Promise<LoadedCase> {
@@ -113,19 +119,14 @@ export class CasePagesController {
   }
 }
 
+/** The case form named by the URL, or the page-not-found page. */
+function caseForm(slug: string): FormSpec {
+  const spec = formSpec('case', slug);
+  if (spec === undefined) throw new NotFoundException('there is no such form');
+  return spec;
+}
+
 /** The last millisecond of a London date (views "as of" a date include all of that day). */
 function endOfDay(date: string): string {
   return new Date(Date.parse(endOfLondonDay(date)) - 1).toISOString();
-}
-
-/**
- * The request the command runner reads: the page user as principal, the form's
- * idempotency key (one per form shown, so a double submit records once) and the request id.
- */
-function commandRequest(user: Principal, request: Request, key: string): AuthenticatedRequest {
-  const idempotencyKey = /^[\x21-\x7e]{1,200}$/.test(key) ? key : crypto.randomUUID();
-  return Object.assign(Object.create(request) as AuthenticatedRequest, {
-    principal: user,
-    header: (name: string) => (name.toLowerCase() === 'idempotency-key' ? idempotencyKey : undefined),
-  });
 }

@@ -13,6 +13,10 @@ export class PageErrorFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const code = (error as { code?: unknown } | null)?.code;
     if (code === 'SIGN_IN_REQUIRED' || code === 'UNAUTHENTICATED') return response.redirect(303, '/app/sign-in');
+    if (code === 'PAGE_RATE_LIMITED' || code === 'RATE_LIMITED') {
+      const seconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      return renderPage(response, 'too-many-requests.njk', { title: 'Sorry, there have been too many requests', seconds: typeof seconds === 'number' ? seconds : 60, post: request.method === 'POST' }, 429);
+    }
     const status = code === 'CSRF_REFUSED' ? 403 : isProblemCode(code) ? PROBLEM_TYPES[code].status : error instanceof HttpException ? error.getStatus() : 500;
     const requestId = typeof request.id === 'string' ? request.id : '';
     if (status >= 500) this.logger.error({ err: error, requestId }, 'page failed');

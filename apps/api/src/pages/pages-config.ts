@@ -25,6 +25,10 @@ export interface PagesConfig {
   readonly sessionSecret: string | undefined;
   /** OIDC sign-in (authorization code + PKCE), when the issuer, client id and public URL are all set. */
   readonly oidc: OidcSettings | undefined;
+  /** CSC_PUBLIC_URL without a trailing slash (calendar feed links), when set. */
+  readonly publicUrl: string | undefined;
+  /** Page requests per user (or, signed out, per address) per minute: CSC_API_RATE_LIMIT, the api's budget. */
+  readonly rateLimit: number;
 }
 
 /** The pages' settings, from the validated configuration (CSC_SESSION_SECRET, CSC_OIDC_*, CSC_PUBLIC_URL). */
@@ -34,6 +38,8 @@ export function pagesConfig(config: EngineConfig): PagesConfig {
     demo: config.authDevKeys,
     sessionSecret: secret ?? (config.authDevKeys ? randomBytes(32).toString('base64url') : undefined),
     oidc: oidcSettings(config),
+    publicUrl: /^https?:\/\/\S+$/.test(config.publicUrl) ? config.publicUrl.replace(/\/+$/, '') : undefined,
+    rateLimit: config.apiRateLimit,
   };
 }
 

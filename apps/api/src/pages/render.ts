@@ -7,12 +7,16 @@ import nunjucks from 'nunjucks';
 /** govuk-frontend's dist folder (its `govuk/` holds the CSS, assets and Nunjucks macros). */
 export const GOVUK_DIST = path.resolve(path.dirname(require.resolve('govuk-frontend')), '..');
 
-/** The page templates: beside this file in the sources; the built dist reads them from the sources. */
+/**
+ * The page templates and static files, beside this file: in the sources (jest, ts) and in
+ * dist/ (`npm run build` copies them there: scripts/copy-assets.mjs), never the one from the other.
+ */
+export const VIEWS_DIR = path.join(__dirname, 'views');
+export const STATIC_DIR = path.join(__dirname, 'static');
+
 function viewsDir(): string {
-  const candidates = [path.join(__dirname, 'views'), path.resolve(__dirname, '../../../../../apps/api/src/pages/views')];
-  const found = candidates.find((dir) => existsSync(path.join(dir, 'layout.njk')));
-  if (found === undefined) throw new Error(`page templates not found (looked in ${candidates.join(', ')})`);
-  return found;
+  if (!existsSync(path.join(VIEWS_DIR, 'layout.njk'))) throw new Error(`page templates not found in ${VIEWS_DIR} (npm run build copies them into dist/)`);
+  return VIEWS_DIR;
 }
 
 let environment: nunjucks.Environment | undefined;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, NotFoundException, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Inject, NotFoundException, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Principal } from '@csc/auth';
@@ -8,6 +8,7 @@ import { errors } from 'openid-client';
 import { OidcError, OidcSignIn } from './oidc';
 import { CsrfRefused } from './page-guard';
 import { PageErrorFilter } from './page-error.filter';
+import { PageThrottleGuard } from './page-throttle';
 import { renderPage } from './render';
 import { csrfTokenFor, csrfValid, CSRF_FIELD, endSession, sessionOf, startSession } from './session';
 
@@ -21,6 +22,7 @@ export function homeOf(principal: Principal): string {
   if (principal.roles.includes('team-manager')) return '/app/queue';
   if (principal.roles.includes('iro')) return '/app/due';
   if (principal.roles.includes('auditor')) return '/app/cases';
+  if (principal.roles.includes('lado')) return '/app/lado';
   return '/app/signed-in';
 }
 
@@ -32,6 +34,7 @@ export function homeOf(principal: Principal): string {
 @Public()
 @ApiExcludeController()
 @UseFilters(PageErrorFilter)
+@UseGuards(PageThrottleGuard)
 @Controller()
 export class SignInController {
   private readonly oidcFlow: OidcSignIn | undefined;

@@ -1,69 +1,91 @@
 import { authorise, type Principal } from '@csc/auth';
-import type { WorkingCalendar } from '@csc/calendar';
-import { foldCase, type CaseState } from '@csc/case';
-import type { EventStore, RecordedEvent } from '@csc/event-store';
-import { accessFactsOf } from '../cases/case-records';
-import { deadlinesView } from '../cases/queries/views';
+import type { AlertNotice } from '@csc/alerts';
+import type { OpenDeadline, QueueItem, QueueReader } from '@csc/projections';
 
-export type DeadlineRow = ReturnType<typeof deadlinesView>[number];
-
-export interface WorklistItem {
+/** One row of a manager's or IRO's list, from the Redis queue projection (references only). */
+export interface WorklistRow {
+  readonly id: string;
   readonly caseId: string;
   readonly teamRef: string | null;
-  readonly deadline: DeadlineRow;
+  readonly ruleId: string;
+  readonly title: string | null;
+  readonly pathway: string;
+  readonly instanceId: string;
+  readonly dueDate: string | null;
+  readonly dueInstant: string | null;
+  readonly owner: { readonly kind: string; readonly ref: string | null };
   readonly overdue: boolean;
+  /** Working days since it fell due (0 when not yet due). */
+  readonly lateWorkingDays: number;
+  /** "Why is this due then?" (the rulebook), when the reader gave it. */
+  readonly why: string | null;
 }
 
-/** Items due within this many days count as due soon. */
-export const DUE_SOON_DAYS = 14;
+/** The manager's list: due soon means within this many working days (the api's team default is 5). */
+export const TEAM_SOON_WORKING_DAYS = 10;
+/** The IRO's list: due soon within this many working days (the api's IRO default). */
+export const IRO_SOON_WORKING_DAYS = 10;
+/** At most this many rows per list on a page (the api pages further). */
+export const PAGE_ROWS = 200;
+
+export function rowOf(d: OpenDeadline | QueueItem, now: Date): WorklistRow {
+  const overdue = d.dueInstant !== null && Date.parse(d.dueInstant) <= now.getTime();
+  return {
+    id: d.id, caseId: d.caseId, teamRef: d.teamRef, ruleId: d.ruleId, title: d.title, pathway: d.pathway, instanceId: d.instanceId,
+    dueDate: d.dueDate, dueInstant: d.dueInstant, owner: d.owner, overdue,
+    lateWorkingDays: 'lateWorkingDays' in d ? d.lateWorkingDays : 0, why: 'why' in d ? d.why : null,
+  };
+}
+
+/** The manager's teams whose queues the policy lets them read (a team manager: their own teams). */
+export function readableTeams(user: Principal): string[] {
+  return user.teams.filter((teamRef) => authorise(user, { kind: 'read-team-queue', teamRef }).allowed);
+}
 
 /**
- * Every child's case folded from the event store (one readAll, grouped by
- * stream). A first increment: the Redis queue projections replace this read
- * for the manager's and IRO's lists once they land.
+ * A manager's overdue and due-soon lists across their teams, read from the queue projection:
+ * overdue most overdue first, due soon soonest first (a deadline is on one team's queue only).
  */
-export async function foldAllCases(store: EventStore): Promise<Map<string, CaseState>> {
-  const streams = new Map<string, RecordedEvent[]>();
-  for (const event of await store.readAll()) {
-    if (!event.streamId.startsWith('case-')) continue;
-    const list = streams.get(event.streamId) ?? [];
-    list.push(event);
-    streams.set(event.streamId, list);
+export async function teamLists(reader: QueueReader, teams: readonly string[], now: Date) {
+  const overdue: WorklistRow[] = [];
+  const dueSoon: WorklistRow[] = [];
+  for (const teamRef of teams) {
+    overdue.push(...(await reader.overdue(teamRef, now, { offset: 0, limit: PAGE_ROWS })).map((d) => rowOf(d, now)));
+    dueSoon.push(...(await reader.dueWithin({ kind: 'team', ref: teamRef }, now, TEAM_SOON_WORKING_DAYS, { offset: 0, limit: PAGE_ROWS })).map((d) => rowOf(d, now)));
   }
-  const cases = new Map<string, CaseState>();
-  for (const [streamId, events] of streams) {
-    const state = foldCase(events);
-    if (state.opened) cases.set(streamId.slice('case-'.length), state);
-  }
-  return cases;
+  const byDue = (a: WorklistRow, b: WorklistRow) => (a.dueInstant ?? '9999').localeCompare(b.dueInstant ?? '9999') || a.id.localeCompare(b.id);
+  return { overdue: overdue.sort(byDue), dueSoon: dueSoon.sort(byDue) };
 }
 
-/**
- * The open and overdue deadlines the principal may see (`read-case` on each
- * case), picked by `mine` (a manager: their teams' cases; an IRO: deadlines
- * owned by them), overdue first then by due date.
- */
-export function worklist(cases: Map<string, CaseState>, principal: Principal, now: Date, calendar: WorkingCalendar, mine: (state: CaseState, deadline: DeadlineRow) => boolean): WorklistItem[] {
-  const asOf = now.toISOString();
-  const items: WorklistItem[] = [];
-  for (const [caseId, state] of cases) {
-    if (!authorise(principal, { kind: 'read-case' }, accessFactsOf(state)).allowed) continue;
-    for (const deadline of deadlinesView(state, asOf, 'open', calendar)) {
-      if (!mine(state, deadline)) continue;
-      items.push({ caseId, teamRef: state.teamRef ?? null, deadline, overdue: deadline.status === 'breached' });
-    }
-  }
-  return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline.dueInstant ?? '9999').localeCompare(b.deadline.dueInstant ?? '9999'));
+/** An IRO's open deadlines split into overdue, due soon (within IRO_SOON_WORKING_DAYS) and later. */
+export async function iroLists(reader: QueueReader, iroRef: string, now: Date) {
+  const soon = (await reader.dueWithin({ kind: 'iro', ref: iroRef }, now, IRO_SOON_WORKING_DAYS, { offset: 0, limit: PAGE_ROWS })).map((d) => rowOf(d, now));
+  const soonIds = new Set(soon.map((r) => r.id));
+  const all = (await reader.ownedBy(iroRef)).map((d) => rowOf(d, now));
+  return {
+    overdue: all.filter((r) => r.overdue).slice(0, PAGE_ROWS),
+    dueSoon: soon,
+    later: all.filter((r) => !r.overdue && !soonIds.has(r.id)).slice(0, PAGE_ROWS),
+  };
 }
 
-/** Split into overdue and due within DUE_SOON_DAYS; the rest (later, or no numeric timescale) separately. */
-export function byUrgency(items: readonly WorklistItem[], now: Date) {
-  const soon = now.getTime() + DUE_SOON_DAYS * 24 * 60 * 60 * 1000;
-  const dueSoon = (item: WorklistItem) => !item.overdue && item.deadline.dueInstant !== null && Date.parse(item.deadline.dueInstant) <= soon;
-  return { overdue: items.filter((i) => i.overdue), dueSoon: items.filter(dueSoon), later: items.filter((i) => !i.overdue && !dueSoon(i)) };
+/** An alert as the inbox page lists it. */
+export interface InboxRow {
+  readonly eventId: string;
+  readonly kind: string;
+  readonly caseId: string;
+  readonly deadlineId: string;
+  readonly ruleId: string;
+  readonly scheduledFor: string;
+  readonly raisedAt: string;
+  readonly dueInstant: string | null;
+  readonly workingDaysBefore: number | null;
+  readonly late: boolean;
 }
 
-/** A manager's: deadlines on their teams' cases. */
-export const teamsItems = (principal: Principal) => (state: CaseState) => state.teamRef !== undefined && principal.teams.includes(state.teamRef);
-/** An IRO's: deadlines they own. */
-export const iroItems = (principal: Principal) => (_state: CaseState, deadline: DeadlineRow) => deadline.owner.kind === 'iro' && deadline.owner.ref === principal.userId;
+export function inboxRow(notice: AlertNotice): InboxRow {
+  return {
+    eventId: notice.eventId, kind: notice.kind, caseId: notice.caseId, deadlineId: notice.deadlineId, ruleId: notice.ruleId,
+    scheduledFor: notice.scheduledFor, raisedAt: notice.raisedAt, dueInstant: notice.dueInstant, workingDaysBefore: notice.workingDaysBefore, late: notice.late,
+  };
+}

@@ -1,7 +1,10 @@
 import type { Request } from 'express';
 import { occurredAtOf, summaryItem, validatedReviewBody, formFieldOf, type ReviewForm } from '../../../../apps/api/src/pages/record-form';
 import { csrfValid, sessionOf } from '../../../../apps/api/src/pages/session';
-import { byUrgency, type WorklistItem } from '../../../../apps/api/src/pages/worklists';
+import { rowOf } from '../../../../apps/api/src/pages/worklists';
+import { occurredAtFrom, formSpec, summaryOf, type FormSpec } from '../../../../apps/api/src/pages/forms';
+import { periodOf } from '../../../../apps/api/src/pages/report-pages.controller';
+import { percentChart } from '../../../../apps/api/src/pages/charts';
 
 const form = (over: Partial<ReviewForm>): ReviewForm => ({ instanceId: 'cp-1', day: '1', month: '9', year: '2025', decision: 'continue-plan', key: 'k', ...over });
 const withCookies = (signedCookies: Record<string, unknown>) => ({ signedCookies }) as unknown as Request;
@@ -58,10 +61,47 @@ describe('the page session and CSRF token', () => {
 });
 
 describe('the worklists', () => {
-  it('splits overdue, due within 14 days and later (or no timescale)', () => {
-    const item = (id: string, overdue: boolean, dueInstant: string | null) => ({ caseId: id, teamRef: 't', overdue, deadline: { dueInstant } }) as unknown as WorklistItem;
-    const now = new Date('2026-03-01T10:00:00Z');
-    const lists = byUrgency([item('a', true, '2026-02-01T00:00:00Z'), item('b', false, '2026-03-10T00:00:00Z'), item('c', false, '2026-04-10T00:00:00Z'), item('d', false, null)], now);
-    expect({ overdue: lists.overdue.map((i) => i.caseId), dueSoon: lists.dueSoon.map((i) => i.caseId), later: lists.later.map((i) => i.caseId) }).toEqual({ overdue: ['a'], dueSoon: ['b'], later: ['c', 'd'] });
+  it('marks a projected deadline overdue once its due instant has passed, and keeps the reader\'s explanation', () => {
+    const deadline = { id: 'c/cp-1/rcpc-1', caseId: 'c', teamRef: 't', ruleId: 'CP-08', title: null, pathway: 'child-protection', instanceId: 'cp-1', dueDate: '2026-03-01', dueInstant: '2026-03-01T23:59:59Z', owner: { kind: 'iro', ref: 'iro-1' }, lateWorkingDays: 2, why: 'because' };
+    expect(rowOf(deadline as never, new Date('2026-03-02T10:00:00Z'))).toMatchObject({ overdue: true, lateWorkingDays: 2, why: 'because' });
+    expect(rowOf(deadline as never, new Date('2026-03-01T10:00:00Z')).overdue).toBe(false);
+    expect(rowOf({ ...deadline, dueInstant: null, dueDate: null } as never, new Date('2026-03-02T10:00:00Z')).overdue).toBe(false);
+  });
+});
+
+describe('the recording forms', () => {
+  const rhi = formSpec('case', 'return-interview-offered') as FormSpec;
+
+  it('reads a date and a London time as that wall-clock instant (BST in summer)', () => {
+    expect(occurredAtFrom({ day: '3', month: '7', year: '2026', time: '14:30' }, 'x')).toBe('2026-07-03T13:30:00.000Z');
+    expect(occurredAtFrom({ day: '3', month: '7', year: '2026', time: '25:00' }, 'x')).toEqual({ field: 'occurredAt', message: expect.stringMatching(/24-hour clock/) });
+  });
+
+  it("names a field the api's message is about, linked to it", () => {
+    expect(summaryOf(rhi, { field: 'interviewerRole', message: 'must be one of: iro, independent-worker' })).toEqual({ text: 'Interviewer role: must be one of: iro, independent-worker', href: '#interviewerRole' });
+    expect(summaryOf(rhi, { field: 'instanceId', message: 'is required' })).toEqual({ text: 'Missing episode: is required', href: '#instanceId' });
+  });
+});
+
+describe('the KPI period', () => {
+  it('is the year to today when no dates are given', () => {
+    expect(periodOf({}, '2026-11-23')).toMatchObject({ from: '2025-11-24', to: '2026-11-23' });
+  });
+
+  it('names each date field that is not a real date, and a period that ends before it starts', () => {
+    const bad = periodOf({ 'from-day': '31', 'from-month': '2', 'from-year': '2026', 'to-day': '', 'to-month': '', 'to-year': '' }, '2026-11-23');
+    expect('errors' in bad && bad.errors.map((e) => e.field)).toEqual(['from', 'to']);
+    const backwards = periodOf({ 'from-day': '2', 'from-month': '4', 'from-year': '2026', 'to-day': '1', 'to-month': '4', 'to-year': '2026' }, '2026-11-23');
+    expect('errors' in backwards && backwards.errors).toEqual([{ field: 'to', message: 'The last day must be the same as or after the first day' }]);
+  });
+});
+
+describe('the KPI charts', () => {
+  it('scales percentages to the plot, says "no data" for nothing to count, and describes every figure in text', () => {
+    const chart = percentChart('c', 'T', [{ name: 'A', colour: '#000' }, { name: 'B', colour: '#fff' }], [{ label: 'K', values: [50, null] }]);
+    const [a, b] = chart.groups[0]?.bars ?? [];
+    expect(a?.width).toBe(chart.plotWidth / 2);
+    expect(b).toMatchObject({ width: 0, text: 'B: no data' });
+    expect(chart.description).toBe('K: A 50.0%, B no data');
   });
 });

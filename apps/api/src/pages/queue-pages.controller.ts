@@ -1,0 +1,115 @@
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, Sse, UseFilters, UseGuards, type MessageEvent } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { filter, map, type Observable } from 'rxjs';
+import { InboxChannel, type Recipient } from '@csc/alerts';
+import { authorise, ForbiddenError, type Principal } from '@csc/auth';
+import { Public } from '../http/principal';
+import { QueueService } from '../queues/queue-service';
+import { nav } from './nav';
+import { PageErrorFilter } from './page-error.filter';
+import { CsrfRefused, PageSessionGuard, PageUser } from './page-guard';
+import { PageThrottleGuard } from './page-throttle';
+import { PAGES_CONFIG, type PagesConfig } from './pages-config';
+import { renderPage } from './render';
+import { csrfTokenFor, csrfValid, CSRF_FIELD } from './session';
+import { inboxRow, iroLists, IRO_SOON_WORKING_DAYS, readableTeams, teamLists, TEAM_SOON_WORKING_DAYS } from './worklists';
+
+/** How many alerts of each inbox the page lists. */
+const INBOX_ROWS = 100;
+
+/**
+ * A manager's overdue and due-soon queues (with a live change stream the page's script
+ * follows), an IRO's due dates and calendar-feed link, and the inbox of alerts: read from the
+ * Redis queue projection and the alerts' inbox, never folded per request.
+ */
+@Public()
+@ApiExcludeController()
+@UseFilters(PageErrorFilter)
+@UseGuards(PageSessionGuard, PageThrottleGuard)
+@Controller('app')
+export class QueuePagesController {
+  constructor(
+    private readonly queues: QueueService,
+    private readonly inbox: InboxChannel,
+    @Inject(PAGES_CONFIG) private readonly config: PagesConfig,
+  ) {}
+
+  @Get('queue')
+  async queue(@PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!user.roles.includes('team-manager')) throw new ForbiddenError("the overdue list is for team managers (their teams' cases)");
+    const now = this.queues.now();
+    const teams = readableTeams(user);
+    const lists = await teamLists(this.queues.reader, teams, now);
+    renderPage(response, 'queue.njk', { title: 'Overdue and due soon', nav: nav(user, '/app/queue'), user, teams, ...lists, soonDays: TEAM_SOON_WORKING_DAYS, asOf: now.toISOString(), csrf: csrfTokenFor(request, response) });
+  }
+
+  /** Server-sent events: a change to a queue this user may see (the page's script counts them). */
+  @Sse('queue/changes')
+  changes(@PageUser() user: Principal): Observable<MessageEvent> {
+    return this.queues.changes.pipe(
+      map((change) => ({
+        caseId: change.caseId,
+        teams: change.teams.filter((teamRef) => user.roles.includes('team-manager') && authorise(user, { kind: 'read-team-queue', teamRef }).allowed),
+        iros: change.iros.filter((iroRef) => authorise(user, { kind: 'read-iro-queue', iroRef }).allowed),
+      })),
+      filter((seen) => seen.teams.length > 0 || seen.iros.length > 0),
+      map((seen) => ({ type: 'queue-change', data: seen })),
+    );
+  }
+
+  @Get('due')
+  async due(@PageUser() user: Principal, @Query('feed') feed: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+    this.requireIro(user);
+    const now = this.queues.now();
+    const lists = await iroLists(this.queues.reader, user.userId, now);
+    renderPage(response, 'due.njk', {
+      title: 'My due dates', nav: nav(user, '/app/due'), user, ...lists, soonDays: IRO_SOON_WORKING_DAYS, asOf: now.toISOString(),
+      feedRevoked: feed === 'revoked', csrf: csrfTokenFor(request, response),
+    });
+  }
+
+  /** Creates (or replaces) the IRO's secret calendar feed link and shows it, once. */
+  @Post('due/calendar-feed')
+  async createFeed(@Body() body: Record<string, unknown>, @PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
+    this.requireIro(user);
+    if (!csrfValid(request, body[CSRF_FIELD])) throw new CsrfRefused('the form token did not match');
+    const token = await this.queues.tokens.rotate(user.userId);
+    const url = `${this.origin(request)}/queues/calendar/${encodeURIComponent(token)}.ics`;
+    renderPage(response, 'calendar-feed.njk', { title: 'Your calendar feed link', nav: nav(user, '/app/due'), user, url, csrf: csrfTokenFor(request, response) });
+  }
+
+  @Post('due/calendar-feed/revoke')
+  async revokeFeed(@Body() body: Record<string, unknown>, @PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
+    this.requireIro(user);
+    if (!csrfValid(request, body[CSRF_FIELD])) throw new CsrfRefused('the form token did not match');
+    await this.queues.tokens.revoke(user.userId);
+    response.redirect(303, '/app/due?feed=revoked');
+  }
+
+  /** Reminders, breaches and escalations sent to this user: an IRO's own, a manager's teams'. */
+  @Get('inbox')
+  async inboxPage(@PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const recipients: { recipient: Recipient; label: string }[] = [];
+    if (user.roles.includes('iro')) recipients.push({ recipient: { kind: 'iro', ref: user.userId }, label: 'Yours' });
+    if (user.roles.includes('team-manager')) {
+      for (const teamRef of readableTeams(user)) {
+        recipients.push({ recipient: { kind: 'team-manager', ref: teamRef }, label: `Escalations for ${teamRef}` });
+        recipients.push({ recipient: { kind: 'team', ref: teamRef }, label: `Sent to ${teamRef}` });
+      }
+    }
+    if (recipients.length === 0) throw new ForbiddenError('alerts are sent to IROs and team managers');
+    const boxes = [];
+    for (const { recipient, label } of recipients) boxes.push({ label, id: `${recipient.kind}-${recipient.ref}`, items: (await this.inbox.read(recipient, INBOX_ROWS)).map(inboxRow) });
+    renderPage(response, 'inbox.njk', { title: 'Alerts', nav: nav(user, '/app/inbox'), user, boxes: boxes.filter((b) => b.items.length > 0 || b.label === 'Yours'), empty: boxes.every((b) => b.items.length === 0), csrf: csrfTokenFor(request, response) });
+  }
+
+  private requireIro(user: Principal): void {
+    if (!user.roles.includes('iro')) throw new ForbiddenError('due dates and calendar feeds are for IROs (the deadlines they own)');
+  }
+
+  /** This service's public origin (CSC_PUBLIC_URL), or the one the browser used. */
+  private origin(request: Request): string {
+    return this.config.publicUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+  }
+}
