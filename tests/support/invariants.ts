@@ -258,7 +258,7 @@ async function checkProjections(options: InvariantOptions, events: readonly Reco
   const rebuilt = new QueueProjector({ store: options.store, redis: options.redis, prefix: scratch, deadlines: { calendar }, publish: false });
   try {
     await rebuilt.rebuild();
-    const [a, b] = [await snapshot(options.redis, live.keys.namespace), await snapshot(options.redis, rebuilt.keys.namespace)];
+    const [a, b] = [await snapshot(options.redis, await liveBase(live)), await snapshot(options.redis, await liveBase(rebuilt))];
     figures.projectionKeys = Object.keys(a).length;
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
       if (!(key in b)) problems.add('projection extra', `projection key ${key} is live but not in a rebuild`);
@@ -271,14 +271,26 @@ async function checkProjections(options: InvariantOptions, events: readonly Reco
   }
 }
 
+/**
+ * Where the projector's readers look: the generation its pointer names when the projection
+ * keeps generations (`currentKeys()`, after a rebuild), else its namespace.
+ */
+async function liveBase(projector: QueueProjector): Promise<string> {
+  const generational = projector as unknown as { currentKeys?: () => Promise<{ base: string }> };
+  return typeof generational.currentKeys === 'function' ? (await generational.currentKeys()).base : projector.keys.namespace;
+}
+
 function short(value: unknown): string {
   const text = JSON.stringify(value);
   return text.length > 300 ? `${text.slice(0, 300)}...` : text;
 }
 
-/** Every key under a namespace with its contents (namespace replaced by `<ns>`), sorted. */
+/**
+ * Every key under a namespace with its contents (namespace replaced by `<ns>`), sorted; keys of
+ * other generations nested under it (`<namespace>:g<n>:...`) left out.
+ */
 export async function snapshot(redis: Redis, namespace: string): Promise<Record<string, unknown>> {
-  const keys = await scanKeys(redis, `${namespace}:*`);
+  const keys = (await scanKeys(redis, `${namespace}:*`)).filter((key) => !/^g\d+:/.test(key.slice(namespace.length + 1)));
   const out: Record<string, unknown> = {};
   for (const key of keys.sort()) {
     const type = await redis.type(key);
