@@ -1,10 +1,14 @@
-import { caseStreamId, foldCase, initialCaseState, type CaseState, type DeadlineOptions } from '@csc/case';
-import { RedisCheckpointStore, START, runCheckpointed, type EventStore, type Position } from '@csc/event-store';
+import {
+  ALLEGATION_STREAM_PREFIX, CASE_STREAM_PREFIX, allegationStreamId, caseStreamId, foldAllegation, foldCase, initialAllegationState, initialCaseState, isTimescaleAlertType,
+  type AllegationState, type CaseState, type DeadlineOptions,
+} from '@csc/case';
+import { RedisCheckpointStore, START, runCheckpointed, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
 import type { Redis } from '@csc/redis';
-import { ProjectionKeys, QUEUES_SUBSCRIBER } from './keys';
+import { INBOX_READ_EVENT } from './inbox';
+import { INBOX_STREAM_PREFIX, ProjectionKeys, QUEUES_SUBSCRIBER } from './keys';
 import { RedisLease } from './lease';
-import { caseView } from './view';
-import { addView, replaceView, type QueueChange } from './writer';
+import { allegationView, caseView, inboxAlert, type InboxAlert } from './view';
+import { BulkWriter, addInboxAlert, readMarksOf, replaceAllegation, replaceView, type QueueChange } from './writer';
 
 export interface ProjectorOptions {
   readonly store: EventStore;
@@ -17,12 +21,14 @@ export interface ProjectorOptions {
   readonly holder?: string;
   /** Publish each change on the changes channel (the live queue stream); default true. */
   readonly publish?: boolean;
+  /** Events per page a rebuild reads (default 5,000). */
+  readonly rebuildPageSize?: number;
 }
 
 export interface RebuildProgress {
   readonly phase: 'reading' | 'writing';
   readonly done: number;
-  /** Known in the writing phase (cases); in the reading phase when the caller gave `totalEvents`. */
+  /** Known in the writing phase (cases and allegations); in the reading phase when the caller gave `totalEvents`. */
   readonly total: number | undefined;
 }
 
@@ -30,19 +36,37 @@ export interface RebuildReport {
   readonly events: number;
   readonly cases: number;
   readonly deadlines: number;
+  readonly allegations: number;
+  readonly alerts: number;
   readonly position: Position;
+  /** The generation the rebuild wrote and readers now use. */
+  readonly generation: string;
+  /** Milliseconds reading and folding the log, then deriving and writing the views. */
+  readonly readMs: number;
+  readonly writeMs: number;
 }
 
-const CASE_PREFIX = 'case-';
+/** Streams the projector follows: children's cases (with their alert events), LADO allegations, inbox read-marks. */
+const STREAM_PREFIXES = [CASE_STREAM_PREFIX, ALLEGATION_STREAM_PREFIX, INBOX_STREAM_PREFIX];
+/** Events per page: 5,000 keeps PostgreSQL on an ordered index scan (pages of ~10% of the log and more get a sort of every remaining row, each page). */
 const PAGE = 5000;
 
+interface FoldedAllegation {
+  state: AllegationState;
+  openedAt: string | null;
+}
+
+const openedAtOf = (event: RecordedEvent): string | null => (event.type === 'AllegationOpened' && typeof event.data.occurredAt === 'string' ? event.data.occurredAt : null);
+
 /**
- * The queue projector: open deadlines per team, per IRO and per case, and case summaries, in
- * Redis under `<prefix>:rm:queues`. Each case's keys are a pure function of its stream, so
- * projecting incrementally (re-deriving a case whenever one of its events arrives) and
- * rebuilding from position zero give identical contents.
+ * The read-model projector: open deadlines per team, per IRO and per case, case summaries, the
+ * alert inboxes of every recipient with each user's read-marks, and the LADO's open allegations,
+ * in Redis under `<prefix>:rm:queues`. Each case's and each allegation's keys are a pure function
+ * of its stream, and inbox entries and read-marks a pure function of the alert and read-mark
+ * events, so projecting incrementally and rebuilding from position zero give identical contents.
  */
 export class QueueProjector {
+  /** Generation-free names (namespace, pointer, lease, changes channel); `currentKeys()` names the live generation's keys. */
   readonly keys: ProjectionKeys;
   readonly lease: RedisLease;
   private readonly checkpoints: RedisCheckpointStore;
@@ -53,19 +77,54 @@ export class QueueProjector {
     this.lease = new RedisLease({ redis: options.redis, key: this.keys.lease, ttlMs: options.leaseTtlMs ?? 15_000, ...(options.holder ? { holder: options.holder } : {}) });
   }
 
+  /** The keys of the generation readers use now. */
+  async currentKeys(): Promise<ProjectionKeys> {
+    return this.keys.at((await this.options.redis.get(this.keys.generationPointer)) ?? undefined);
+  }
+
   /** Re-derives one case from its stream and replaces its keys. */
-  async projectCase(caseId: string): Promise<QueueChange> {
+  async projectCase(caseId: string, keys?: ProjectionKeys): Promise<QueueChange> {
     const events = await this.options.store.readStream(caseStreamId(caseId));
-    const change = await replaceView(this.options.redis, this.keys, caseId, caseView(foldCase(events), this.options.deadlines));
+    const change = await replaceView(this.options.redis, keys ?? (await this.currentKeys()), caseId, caseView(foldCase(events), this.options.deadlines));
     if (this.options.publish !== false && (change.added.length > 0 || change.removed.length > 0)) {
       await this.options.redis.publish(this.keys.changes, JSON.stringify(change));
     }
     return change;
   }
 
+  /** Re-derives one LADO allegation from its stream and replaces its keys (removes them once it is closed). */
+  async projectAllegation(allegationId: string, keys?: ProjectionKeys): Promise<void> {
+    const events = await this.options.store.readStream(allegationStreamId(allegationId));
+    const openedAt = events.map(openedAtOf).find((at) => at !== null) ?? null;
+    await replaceAllegation(this.options.redis, keys ?? (await this.currentKeys()), allegationId, allegationView(foldAllegation(events), openedAt, this.options.deadlines));
+  }
+
+  /** Applies one event of a followed stream to the read model in `keys`. */
+  async apply(event: RecordedEvent, keys: ProjectionKeys): Promise<void> {
+    const { streamId } = event;
+    if (streamId.startsWith(CASE_STREAM_PREFIX)) {
+      const caseId = streamId.slice(CASE_STREAM_PREFIX.length);
+      if (isTimescaleAlertType(event.type)) {
+        const alert = inboxAlert(event, caseId);
+        if (alert !== undefined) {
+          const tx = this.options.redis.multi();
+          addInboxAlert(tx, keys, alert);
+          await tx.exec();
+        }
+      }
+      await this.projectCase(caseId, keys);
+    } else if (streamId.startsWith(ALLEGATION_STREAM_PREFIX)) {
+      await this.projectAllegation(streamId.slice(ALLEGATION_STREAM_PREFIX.length), keys);
+    } else if (streamId.startsWith(INBOX_STREAM_PREFIX) && event.type === INBOX_READ_EVENT) {
+      const ids = readMarksOf(event.data);
+      if (ids.length > 0) await this.options.redis.sadd(keys.inboxRead(streamId.slice(INBOX_STREAM_PREFIX.length)), ...ids);
+    }
+  }
+
   /**
-   * Waits for the lease, then projects from the checkpoint until `signal` aborts or the lease is
-   * lost (then it resolves, and the caller runs it again: it waits for the lease again).
+   * Waits for the lease, then projects from the checkpoint into the live generation until
+   * `signal` aborts or the lease is lost (then it resolves, and the caller runs it again: it
+   * waits for the lease again, and finds the generation a rebuild left).
    */
   async run(signal: AbortSignal): Promise<void> {
     await this.lease.acquire(signal);
@@ -75,11 +134,12 @@ export class QueueProjector {
     const ttl = this.options.leaseTtlMs ?? 15_000;
     const timer = setInterval(() => void this.lease.renew().then((held) => { if (!held) stop(); }, stop), Math.floor(ttl / 3));
     try {
+      const keys = await this.currentKeys();
       await runCheckpointed({
-        store: this.options.store, checkpoints: this.checkpoints, subscriberId: QUEUES_SUBSCRIBER, filter: { streamPrefixes: [CASE_PREFIX] },
+        store: this.options.store, checkpoints: this.checkpoints, subscriberId: QUEUES_SUBSCRIBER, filter: { streamPrefixes: STREAM_PREFIXES },
         handle: async (event) => {
           if (owned.signal.aborted) return;
-          await this.projectCase(event.streamId.slice(CASE_PREFIX.length));
+          await this.apply(event, keys);
         },
       }, owned.signal);
     } finally {
@@ -90,59 +150,96 @@ export class QueueProjector {
   }
 
   /**
-   * Rebuilds from position zero: deletes the namespace and the checkpoint, folds every case
-   * stream, writes each case's view and saves the checkpoint where reading stopped. The caller
-   * holds the lease (see `rebuildWithLease`).
+   * Rebuilds from position zero into a new generation: reads the whole log in large pages (the
+   * next page is fetched while this one is folded), folds each case and allegation in memory,
+   * derives each one's view once at the end, writes everything in large pipelines, then moves
+   * the generation pointer (readers switch at once, never seeing a half-built generation), saves
+   * the checkpoint where reading stopped and deletes the other generations. The caller holds
+   * the lease (see `rebuildWithLease`).
    */
   async rebuild(progress: (p: RebuildProgress) => void = () => undefined, totalEvents?: number): Promise<RebuildReport> {
     const { redis, store } = this.options;
-    await deleteUnder(redis, this.keys.namespace);
-    await this.checkpoints.reset(QUEUES_SUBSCRIBER);
-    const states = new Map<string, CaseState>();
+    const started = performance.now();
+    const generation = `g${await redis.incr(this.keys.generationCounter)}`;
+    const keys = this.keys.at(generation);
+    const writer = new BulkWriter(redis, keys);
+    const cases = new Map<string, CaseState>();
+    const allegations = new Map<string, FoldedAllegation>();
+    const pageSize = this.options.rebuildPageSize ?? PAGE;
     let position = START;
     let events = 0;
-    // Reads the next page while folding this one: PostgreSQL I/O overlaps the fold.
-    let next = store.readAll({ after: position, maxCount: PAGE });
-    void next.catch(() => undefined);
+    let alerts = 0;
+    const readPage = (after: Position): Promise<RecordedEvent[]> => {
+      const page = store.readAll({ after, maxCount: pageSize });
+      page.catch(() => undefined); // awaited below
+      return page;
+    };
+    let next = readPage(position);
     for (;;) {
       const page = await next;
       const last = page[page.length - 1];
       if (last === undefined) break;
-      next = store.readAll({ after: last.position, maxCount: PAGE });
-      void next.catch(() => undefined);
+      next = readPage(last.position);
       for (const event of page) {
-        if (!event.streamId.startsWith(CASE_PREFIX)) continue;
-        const caseId = event.streamId.slice(CASE_PREFIX.length);
-        states.set(caseId, foldCase([event], states.get(caseId) ?? initialCaseState));
+        const { streamId } = event;
+        if (streamId.startsWith(CASE_STREAM_PREFIX)) {
+          const caseId = streamId.slice(CASE_STREAM_PREFIX.length);
+          cases.set(caseId, foldCase([event], cases.get(caseId) ?? initialCaseState));
+          if (isTimescaleAlertType(event.type)) {
+            const alert: InboxAlert | undefined = inboxAlert(event, caseId);
+            if (alert !== undefined) {
+              alerts++;
+              await writer.inboxAlert(alert);
+            }
+          }
+        } else if (streamId.startsWith(ALLEGATION_STREAM_PREFIX)) {
+          const id = streamId.slice(ALLEGATION_STREAM_PREFIX.length);
+          const folded = allegations.get(id);
+          if (folded === undefined) allegations.set(id, { state: foldAllegation([event], initialAllegationState), openedAt: openedAtOf(event) });
+          else {
+            folded.state = foldAllegation([event], folded.state);
+            folded.openedAt ??= openedAtOf(event);
+          }
+        } else if (streamId.startsWith(INBOX_STREAM_PREFIX) && event.type === INBOX_READ_EVENT) {
+          await writer.readMarks(streamId.slice(INBOX_STREAM_PREFIX.length), readMarksOf(event.data));
+        }
       }
       events += page.length;
       position = last.position;
       progress({ phase: 'reading', done: events, total: totalEvents });
     }
-    let cases = 0;
+    const readDone = performance.now();
+    const total = cases.size + allegations.size;
+    let done = 0;
     let deadlines = 0;
-    let tx = redis.pipeline();
-    // One pipeline in flight while the next is built.
-    let inflight: Promise<unknown> = Promise.resolve();
-    for (const state of states.values()) {
+    let openAllegations = 0;
+    for (const state of cases.values()) {
       const view = caseView(state, this.options.deadlines);
-      cases++;
       if (view !== undefined) {
-        addView(tx, this.keys, view);
+        await writer.caseView(view);
         deadlines += view.deadlines.length;
       }
-      if (cases % 500 === 0) {
-        await inflight;
-        inflight = tx.exec();
-        tx = redis.pipeline();
-        progress({ phase: 'writing', done: cases, total: states.size });
-      }
+      if (++done % 500 === 0) progress({ phase: 'writing', done, total });
     }
-    await inflight;
-    await tx.exec();
-    progress({ phase: 'writing', done: cases, total: states.size });
+    for (const { state, openedAt } of allegations.values()) {
+      const view = allegationView(state, openedAt, this.options.deadlines);
+      if (view !== undefined) {
+        await writer.allegation(view);
+        openAllegations++;
+      }
+      if (++done % 500 === 0) progress({ phase: 'writing', done, total });
+    }
+    await writer.finish();
+    progress({ phase: 'writing', done, total });
+    await redis.set(this.keys.generationPointer, generation);
+    await this.checkpoints.reset(QUEUES_SUBSCRIBER);
     await this.checkpoints.save(QUEUES_SUBSCRIBER, position);
-    return { events, cases, deadlines, position };
+    const writeDone = performance.now();
+    await deleteOtherGenerations(redis, keys);
+    return {
+      events, cases: cases.size, deadlines, allegations: openAllegations, alerts, position, generation,
+      readMs: Math.round(readDone - started), writeMs: Math.round(writeDone - readDone),
+    };
   }
 
   /** Takes the lease (asking a running projector to hand it over), rebuilds, and releases it. */
@@ -167,12 +264,22 @@ export class QueueProjector {
 
 /** Deletes every key under `<namespace>:` (SCAN and UNLINK, never FLUSHALL). */
 export async function deleteUnder(redis: Redis, namespace: string): Promise<number> {
+  return deleteMatching(redis, `${namespace}:*`, () => true);
+}
+
+/** Deletes the read model's keys of every generation but `keep`'s (the one before a rebuild, or one a failed rebuild left). */
+async function deleteOtherGenerations(redis: Redis, keep: ProjectionKeys): Promise<number> {
+  return deleteMatching(redis, `${keep.namespace}:*`, (key) => !key.startsWith(`${keep.base}:`));
+}
+
+async function deleteMatching(redis: Redis, pattern: string, wanted: (key: string) => boolean): Promise<number> {
   let cursor = '0';
   let deleted = 0;
   do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', `${namespace}:*`, 'COUNT', 1000);
+    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 5000);
     cursor = next;
-    if (found.length > 0) deleted += await redis.unlink(...found);
+    const doomed = found.filter(wanted);
+    if (doomed.length > 0) deleted += await redis.unlink(...doomed);
   } while (cursor !== '0');
   return deleted;
 }

@@ -1,7 +1,7 @@
 import type { ChainableCommander } from 'ioredis';
 import type { Redis } from '@csc/redis';
 import type { ProjectionKeys } from './keys';
-import type { CaseView, OpenDeadline } from './view';
+import type { AllegationView, CaseView, InboxAlert, OpenDeadline } from './view';
 
 /** A change to the queues, as the live stream publishes it (references only). */
 export interface QueueChange {
@@ -67,4 +67,140 @@ export async function replaceView(redis: Redis, keys: ProjectionKeys, caseId: st
     added: after.filter((d) => !beforeIds.has(d.id) || JSON.stringify(d) !== JSON.stringify(before.find((b) => b.id === d.id))).map((d) => d.id),
     removed: before.filter((d) => !afterIds.has(d.id)).map((d) => d.id),
   };
+}
+
+const allegationScore = (view: AllegationView): number | string => {
+  const dues = view.deadlines.flatMap((d) => (d.dueInstant === null ? [] : [Date.parse(d.dueInstant)]));
+  return dues.length === 0 ? '+inf' : Math.min(...dues);
+};
+
+/** Adds an open allegation's view (assumes nothing of it is stored yet). */
+export function addAllegation(tx: ChainableCommander, keys: ProjectionKeys, view: AllegationView): void {
+  tx.set(keys.allegation(view.allegationId), JSON.stringify(view));
+  tx.zadd(keys.openAllegations, allegationScore(view), view.allegationId);
+}
+
+/** Replaces what the projection holds for one allegation (nothing when it is closed), in one transaction. */
+export async function replaceAllegation(redis: Redis, keys: ProjectionKeys, allegationId: string, view: AllegationView | undefined): Promise<void> {
+  const tx = redis.multi().del(keys.allegation(allegationId)).zrem(keys.openAllegations, allegationId);
+  if (view !== undefined) addAllegation(tx, keys, view);
+  await tx.exec();
+}
+
+/** Adds an alert to its recipient's inbox (idempotent). */
+export function addInboxAlert(tx: ChainableCommander, keys: ProjectionKeys, alert: InboxAlert): void {
+  tx.hset(keys.alerts, alert.eventId, JSON.stringify(alert));
+  tx.zadd(keys.inbox(alert.recipient.kind, alert.recipient.ref), Date.parse(alert.scheduledFor), alert.eventId);
+}
+
+/** The alert event ids a read-marks event marks read (ignores anything that is not a list of strings). */
+export function readMarksOf(data: unknown): string[] {
+  const ids = (data as { alertEventIds?: unknown } | null)?.alertEventIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/**
+ * Writes a whole generation in large pipelines (no MULTI: the generation is not visible until the
+ * pointer moves): summaries by MSET, deadline and alert records by multi-field HSET, queue members
+ * grouped per sorted set, one pipeline in flight while the next is built. Gives exactly the
+ * contents the per-case writers give.
+ */
+export class BulkWriter {
+  private pipeline: ChainableCommander;
+  private commands = 0;
+  private inflight: Promise<unknown> = Promise.resolve();
+  private strings: string[] = [];
+  private readonly hashes = new Map<string, string[]>();
+  private readonly zsets = new Map<string, (string | number)[]>();
+  private readonly sets = new Map<string, string[]>();
+
+  constructor(private readonly redis: Redis, private readonly keys: ProjectionKeys, private readonly batch = 4000, private readonly chunk = 1000) {
+    this.pipeline = redis.pipeline();
+  }
+
+  private async command(): Promise<void> {
+    if (++this.commands >= this.batch) await this.flushPipeline();
+  }
+
+  private async flushPipeline(): Promise<void> {
+    const full = this.pipeline;
+    this.pipeline = this.redis.pipeline();
+    this.commands = 0;
+    await this.inflight;
+    const done = full.exec().then((results) => {
+      const failed = results?.find(([error]) => error !== null);
+      if (failed) throw failed[0] as Error;
+    });
+    done.catch(() => undefined); // awaited (and so thrown) at the next flush or in finish()
+    this.inflight = done;
+  }
+
+  private async string(key: string, value: string): Promise<void> {
+    this.strings.push(key, value);
+    if (this.strings.length >= 2 * this.chunk) {
+      this.pipeline.mset(...this.strings);
+      this.strings = [];
+      await this.command();
+    }
+  }
+
+  private async add<T>(map: Map<string, T[]>, key: string, write: (key: string, values: T[]) => void, ...values: T[]): Promise<void> {
+    let list = map.get(key);
+    if (list === undefined) map.set(key, (list = []));
+    list.push(...values);
+    if (list.length >= 2 * this.chunk) {
+      write(key, list);
+      map.delete(key);
+      await this.command();
+    }
+  }
+
+  private readonly hset = (key: string, values: string[]): void => void this.pipeline.hset(key, ...values);
+  private readonly zadd = (key: string, values: (string | number)[]): void => void this.pipeline.zadd(key, ...values);
+  private readonly sadd = (key: string, values: string[]): void => void this.pipeline.sadd(key, ...values);
+
+  async caseView(view: CaseView): Promise<void> {
+    const { keys } = this;
+    await this.string(keys.summary(view.caseId), JSON.stringify({
+      caseId: view.caseId, teamRef: view.teamRef, iroRef: view.iroRef, version: view.version, openPathways: view.openPathways, openDeadlines: view.deadlines.length,
+    }));
+    if (view.deadlines.length === 0) return;
+    const own: (string | number)[] = [];
+    for (const d of view.deadlines) {
+      await this.add(this.hashes, keys.deadlines, this.hset, d.id, JSON.stringify(d));
+      own.push(score(d), d.id);
+      if (d.dueInstant === null) continue;
+      for (const queue of queuesOf(d, keys)) await this.add(this.zsets, queue, this.zadd, score(d), d.id);
+    }
+    this.pipeline.zadd(keys.caseDeadlines(view.caseId), ...own);
+    await this.command();
+  }
+
+  async allegation(view: AllegationView): Promise<void> {
+    await this.string(this.keys.allegation(view.allegationId), JSON.stringify(view));
+    await this.add(this.zsets, this.keys.openAllegations, this.zadd, allegationScore(view), view.allegationId);
+  }
+
+  async inboxAlert(alert: InboxAlert): Promise<void> {
+    await this.add(this.hashes, this.keys.alerts, this.hset, alert.eventId, JSON.stringify(alert));
+    await this.add(this.zsets, this.keys.inbox(alert.recipient.kind, alert.recipient.ref), this.zadd, Date.parse(alert.scheduledFor), alert.eventId);
+  }
+
+  async readMarks(userKey: string, ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.add(this.sets, this.keys.inboxRead(userKey), this.sadd, ...ids);
+  }
+
+  /** Writes everything still buffered and waits for every pipeline. */
+  async finish(): Promise<void> {
+    if (this.strings.length > 0) this.pipeline.mset(...this.strings);
+    this.strings = [];
+    for (const [key, values] of this.hashes) this.hset(key, values);
+    for (const [key, values] of this.zsets) this.zadd(key, values);
+    for (const [key, values] of this.sets) this.sadd(key, values);
+    this.hashes.clear();
+    this.zsets.clear();
+    this.sets.clear();
+    await this.flushPipeline();
+    await this.inflight;
+  }
 }

@@ -80,6 +80,7 @@ export async function snapshot(redis: Redis, namespace: string): Promise<Record<
     const name = `<ns>${key.slice(namespace.length)}`;
     if (type === 'zset') out[name] = await redis.zrange(key, 0, -1, 'WITHSCORES');
     else if (type === 'hash') out[name] = Object.fromEntries(Object.entries(await redis.hgetall(key)).sort(([a], [b]) => a.localeCompare(b)));
+    else if (type === 'set') out[name] = (await redis.smembers(key)).sort();
     else out[name] = await redis.get(key);
   }
   return out;

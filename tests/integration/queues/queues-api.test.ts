@@ -5,8 +5,9 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadOrCreateDevKey, mintDevToken, type DevKey, type Role } from '@csc/auth';
 import { shippedCalendar } from '@csc/calendar';
-import type { CaseCommand } from '@csc/case';
-import { CaseCommandHandler } from '@csc/case-handler';
+import { caseStreamId, type AllegationCommand, type CaseCommand } from '@csc/case';
+import type { EventStore } from '@csc/event-store';
+import { AllegationCommandHandler, CaseCommandHandler } from '@csc/case-handler';
 import { loadConfig } from '@csc/config';
 import { deleteUnder, QueueProjector } from '@csc/projections';
 import { createRedis, type Redis } from '@csc/redis';
@@ -31,6 +32,7 @@ let audience: string;
 let redis: Redis;
 let projector: QueueProjector;
 let handler: CaseCommandHandler;
+let store: EventStore;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'csc-queues-'));
 const schema = uniqueIdentifier('queues');
 const prefix = uniqueIdentifier('queues');
@@ -54,7 +56,7 @@ beforeAll(async () => {
   url = await app.getUrl();
   key = await loadOrCreateDevKey(dataDir);
   audience = config.authAudience;
-  const store = await app.get(CaseRecords).store();
+  store = await app.get(CaseRecords).store();
   handler = new CaseCommandHandler({ store, clock: () => new Date('2026-05-25T09:00:00Z'), defaultRulebook: 'national' });
   redis = createRedis(TEST_REDIS_URL, { role: 'blocking' });
   projector = new QueueProjector({ store, redis, prefix, deadlines: { calendar: shippedCalendar() } });
@@ -134,7 +136,7 @@ describe('GET /queues/changes (server-sent events)', () => {
     let text = '';
     // The subscription is made when the stream opens: re-project until the change arrives.
     for (let tries = 0; !text.includes(second) && tries < 50; tries++) {
-      await redis.del(projector.keys.caseDeadlines(second));
+      await redis.del((await projector.currentKeys()).caseDeadlines(second));
       await projector.projectCase(second);
       const chunk = await Promise.race([reader.read(), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 100))]);
       if (chunk?.value) text += new TextDecoder().decode(chunk.value);
@@ -143,5 +145,88 @@ describe('GET /queues/changes (server-sent events)', () => {
     expect(text).toContain('queue-change');
     expect(text).toContain(second);
     expect(text).toContain(team);
+  });
+});
+
+/** An alert event as libs/alerts appends it to a case stream; the projector puts it in the recipient's inbox. */
+async function raiseAlert(kind: 'reminder' | 'escalation', recipient: { kind: string; ref: string }, at: string): Promise<string> {
+  const id = crypto.randomUUID();
+  const alertId = `${caseId}/cp-1/icpc/${kind}-${id.slice(0, 4)}`;
+  await store.append(caseStreamId(caseId), [{
+    id, type: kind === 'reminder' ? 'TimescaleReminderSent' : 'TimescaleEscalated',
+    data: { alertId, deadlineId: `${caseId}/cp-1/icpc`, caseId, ruleId: 'CP-04', kind, workingDaysBefore: kind === 'reminder' ? 5 : null, scheduledFor: at, raisedAt: at, late: false, lateByMs: 0, dueInstant: '2026-06-09T23:00:00.000Z', recipient },
+    metadata: { occurredAt: at, actor: { userId: 'system:alerts', role: 'system' }, correlationId: alertId, causationId: null, rulebookVersion: null },
+  }], 'any');
+  return id;
+}
+
+interface InboxBody { userId: string; total: number; unread: number; items: { eventId: string; type: string; caseId: string; read: boolean; recipient: { kind: string } }[] }
+
+describe('GET /queues/inbox and POST /queues/inbox/read', () => {
+  it("gives each user their own alerts (an IRO's, a manager's teams'), and records read-marks as an event that the projection shows", async () => {
+    const reminder = await raiseAlert('reminder', { kind: 'iro', ref: iro }, '2026-06-02T08:00:00.000Z');
+    const escalation = await raiseAlert('escalation', { kind: 'team-manager', ref: team }, '2026-06-11T08:00:00.000Z');
+    const events = await store.readStream(caseStreamId(caseId));
+    for (const event of events.filter((e) => e.id === reminder || e.id === escalation)) await projector.apply(event, await projector.currentKeys());
+
+    const iroBearer = await token(['iro'], iro);
+    const own = await request(url).get('/queues/inbox').auth(iroBearer, { type: 'bearer' });
+    expect(own.status).toBe(200);
+    const body = own.body as InboxBody;
+    expect(body.userId).toBe(iro);
+    expect(body.items.map((i) => i.eventId)).toEqual([reminder]);
+    expect(body).toMatchObject({ total: 1, unread: 1 });
+    expect(body.items[0]).toMatchObject({ type: 'TimescaleReminderSent', caseId, read: false });
+
+    const manager = await request(url).get('/queues/inbox').auth(await token(['team-manager'], 'm-1', [team]), { type: 'bearer' });
+    expect((manager.body as InboxBody).items.map((i) => i.eventId)).toEqual([escalation]);
+    const stranger = await request(url).get('/queues/inbox').auth(await token(['iro'], 'iro-someone-else'), { type: 'bearer' });
+    expect((stranger.body as InboxBody).items).toEqual([]);
+
+    // Another user cannot mark the IRO's alert read: it is not in their inbox (400 naming the field).
+    const foreign = await request(url).post('/queues/inbox/read').auth(await token(['iro'], 'iro-someone-else'), { type: 'bearer' }).send({ alertEventIds: [reminder] });
+    expect(foreign.status).toBe(400);
+    expect(JSON.stringify(foreign.body)).toContain('alertEventIds');
+    const bad = await request(url).post('/queues/inbox/read').auth(iroBearer, { type: 'bearer' }).send({ alertEventIds: 'all' });
+    expect(bad.status).toBe(400);
+
+    const marked = await request(url).post('/queues/inbox/read').auth(iroBearer, { type: 'bearer' }).send({ alertEventIds: [reminder] });
+    expect(marked.status).toBe(204);
+    const after = (await request(url).get('/queues/inbox').auth(iroBearer, { type: 'bearer' })).body as InboxBody;
+    expect(after).toMatchObject({ total: 1, unread: 0 });
+    expect(after.items[0]?.read).toBe(true);
+    expect((await request(url).get('/queues/inbox?unread=true').auth(iroBearer, { type: 'bearer' })).body).toMatchObject({ items: [] });
+    // The read-mark is an event on the user's inbox stream, by the user.
+    const readEvents = (await store.readAll({ maxCount: 100_000 })).filter((e) => e.type === 'InboxAlertsRead' && e.metadata.actor.userId === iro);
+    expect(readEvents.map((e) => e.data)).toEqual([{ alertEventIds: [reminder] }]);
+    expect(readEvents[0]?.streamId.startsWith('inbox-')).toBe(true);
+    expect(readEvents[0]?.streamId).not.toContain(iro);
+  });
+});
+
+describe('GET /queues/allegations', () => {
+  it('lists open allegations with their stage and deadlines to the LADO role alone', async () => {
+    const allegationId = uniqueName('alg');
+    const allegations = new AllegationCommandHandler({ store, clock: () => new Date('2026-06-01T09:30:00Z'), defaultRulebook: 'national' });
+    const commands: AllegationCommand[] = [
+      { type: 'OpenAllegation', allegationId, ladoRef: 'lado-1', rulebook: 'national', occurredAt: '2026-06-01T09:00:00Z' },
+      { type: 'ReferToLado', allegationId, referrerType: 'police', subject: { adultRef: 'adult-1', employerRef: 'org-1', childRefs: [caseId], category: 'physical', setting: 'education' }, occurredAt: '2026-06-01T08:45:00Z' },
+    ];
+    for (const command of commands) await allegations.handle(command, { actor: { userId: 'lado-1', role: 'lado' }, idempotencyKey: uniqueName('k') });
+    await projector.projectAllegation(allegationId);
+
+    const response = await request(url).get('/queues/allegations').auth(await token(['lado'], 'lado-1'), { type: 'bearer' });
+    expect(response.status).toBe(200);
+    const body = response.body as { asOf: string; total: number; items: { allegationId: string; ladoRef: string; status: string; stage: string; overdue: number; nextDueInstant: string | null; deadlines: { ruleId: string; dueDate: string | null; overdue: boolean; lateByMs: number }[] }[] };
+    const item = body.items.find((i) => i.allegationId === allegationId);
+    expect(item).toMatchObject({ ladoRef: 'lado-1', status: 'referred' });
+    expect(item?.stage).toEqual(expect.any(String));
+    expect(item?.deadlines.length).toBeGreaterThan(0);
+    expect(item?.overdue).toBe(item?.deadlines.filter((d) => d.overdue).length);
+    expect(item?.deadlines.every((d) => d.overdue === d.lateByMs > 0)).toBe(true);
+
+    for (const roles of [['team-manager'], ['auditor'], ['iro'], ['admin']] as Role[][]) {
+      expect((await request(url).get('/queues/allegations').auth(await token(roles, 'u-x', [team]), { type: 'bearer' })).status).toBe(403);
+    }
   });
 });

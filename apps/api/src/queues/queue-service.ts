@@ -1,7 +1,8 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Observable, share } from 'rxjs';
 import { EngineConfig } from '@csc/config';
-import { FeedTokens, QueueReader, type QueueChange } from '@csc/projections';
+import type { Principal } from '@csc/auth';
+import { FeedTokens, QueueReader, recordInboxRead, userKey, type QueueChange } from '@csc/projections';
 import { createRedis, type Redis } from '@csc/redis';
 import { RedisCommandClient } from '@csc/runtime';
 import { CaseRecords } from '../cases/case-records';
@@ -15,7 +16,7 @@ export class QueueService implements OnApplicationShutdown {
   readonly changes: Observable<QueueChange>;
   private subscriber: Redis | undefined;
 
-  constructor(config: EngineConfig, client: RedisCommandClient, readonly cases: CaseRecords) {
+  constructor(config: EngineConfig, private readonly client: RedisCommandClient, readonly cases: CaseRecords) {
     this.reader = new QueueReader(client.redis, config.redisPrefix, { calendar: cases.settings.calendar });
     this.tokens = new FeedTokens(client.redis, config.redisPrefix);
     const channel = this.reader.keys.changes;
@@ -29,6 +30,17 @@ export class QueueService implements OnApplicationShutdown {
         if (this.subscriber === redis) this.subscriber = undefined;
       };
     }).pipe(share());
+  }
+
+  /**
+   * Records the read-marks as an event on the user's inbox stream, then adds them to the live
+   * generation at once (the projector adds the same ids when it reaches the event: SADD is
+   * idempotent, so the contents are what a rebuild gives).
+   */
+  async markRead(principal: Principal, alertEventIds: readonly string[]): Promise<void> {
+    const role = principal.roles.find((r) => r === 'iro' || r === 'team-manager' || r === 'recorder') ?? principal.roles[0] ?? 'user';
+    await recordInboxRead(await this.cases.store(), { userId: principal.userId, role }, alertEventIds, this.now());
+    await this.client.redis.sadd((await this.reader.current()).inboxRead(userKey(principal.userId)), ...alertEventIds);
   }
 
   now(): Date {

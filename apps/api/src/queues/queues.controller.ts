@@ -1,11 +1,12 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res, Sse, type MessageEvent } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { filter, map, type Observable } from 'rxjs';
-import { authorise, ForbiddenError, type Action, type Principal } from '@csc/auth';
-import { icalendar } from '@csc/projections';
+import { authorise, ForbiddenError, type Action, type CaseAccessFacts, type Principal } from '@csc/auth';
+import { MAX_READ_MARKS, icalendar, type InboxRecipient } from '@csc/projections';
 import { CurrentPrincipal, Public } from '../http/principal';
 import { RecordIdPipe } from '../cases/access';
+import { RequestValidationError } from '../http/errors';
 import { intParam } from './params';
 import { QueueService } from './queue-service';
 
@@ -92,8 +93,61 @@ export class QueuesController {
     response.send(icalendar(items, this.queues.now(), `Due reviews and conferences: ${iroRef}`));
   }
 
-  private allowed(principal: Principal, action: Action): void {
-    const decision = authorise(principal, action);
+  @Get('inbox')
+  @ApiOperation({
+    operationId: 'getMyInbox',
+    summary: "The caller's own alert inbox, newest first: reminders, breaches and escalations sent to them (an IRO), to their teams, or to their teams' manager (a team manager), each marked read or unread for this user",
+  })
+  async inbox(@Query('limit') limit: string | undefined, @Query('offset') offset: string | undefined, @Query('unread') unread: string | undefined, @CurrentPrincipal() principal: Principal) {
+    const page = { offset: intParam(offset, 'offset', 0, 0, 1_000_000), limit: intParam(limit, 'limit', 50, 1, 500) };
+    if (unread !== undefined && unread !== 'true' && unread !== 'false') throw new RequestValidationError([{ field: 'unread', message: 'must be true or false' }]);
+    const inbox = await this.queues.reader.inbox(principal.userId, inboxRecipients(principal), page, unread === 'true');
+    return { userId: principal.userId, asOf: this.queues.now().toISOString(), ...inbox };
+  }
+
+  @Post('inbox/read')
+  @HttpCode(204)
+  @ApiBody({ schema: { type: 'object', required: ['alertEventIds'], properties: { alertEventIds: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: MAX_READ_MARKS } } } })
+  @ApiOperation({ operationId: 'markMyInboxRead', summary: "Marks alerts of the caller's own inbox read: recorded as an InboxAlertsRead event on the user's inbox stream (audited, rebuildable)" })
+  async markRead(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<void> {
+    const ids = (body as { alertEventIds?: unknown } | null)?.alertEventIds;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_READ_MARKS || !ids.every((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))) {
+      throw new RequestValidationError([{ field: 'alertEventIds', message: `must be a list of 1 to ${MAX_READ_MARKS} alert event ids (UUIDs)` }]);
+    }
+    const found = await this.queues.reader.inInbox(inboxRecipients(principal), ids);
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length > 0) throw new RequestValidationError([{ field: 'alertEventIds', message: `not in your inbox: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}` }]);
+    await this.queues.markRead(principal, ids);
+  }
+
+  @Get('allegations')
+  @ApiOperation({
+    operationId: 'getOpenAllegations',
+    summary: "The LADO's open allegations (the LADO role alone): stage, status, each open deadline with its due date and whether it is overdue; the next due first",
+  })
+  async allegations(@Query('limit') limit: string | undefined, @Query('offset') offset: string | undefined, @CurrentPrincipal() principal: Principal) {
+    this.allowed(principal, { kind: 'read-case' }, { kind: 'allegation' });
+    const page = { offset: intParam(offset, 'offset', 0, 0, 1_000_000), limit: intParam(limit, 'limit', 200, 1, 1000) };
+    const now = this.queues.now();
+    return { asOf: now.toISOString(), ...(await this.queues.reader.openAllegations(now, page)) };
+  }
+
+  private allowed(principal: Principal, action: Action, facts?: CaseAccessFacts): void {
+    const decision = authorise(principal, action, facts);
     if (!decision.allowed) throw new ForbiddenError(decision.reason);
   }
+}
+
+/**
+ * The alert recipients whose inboxes make up a user's inbox: an IRO's own (by user id); for each
+ * of the user's teams, the team's (recorders and managers) and the team manager's (managers).
+ */
+export function inboxRecipients(principal: Principal): InboxRecipient[] {
+  const recipients: InboxRecipient[] = [];
+  if (principal.roles.includes('iro')) recipients.push({ kind: 'iro', ref: principal.userId });
+  for (const team of principal.teams) {
+    if (principal.roles.includes('recorder') || principal.roles.includes('team-manager')) recipients.push({ kind: 'team', ref: team });
+    if (principal.roles.includes('team-manager')) recipients.push({ kind: 'team-manager', ref: team });
+  }
+  return recipients;
 }
