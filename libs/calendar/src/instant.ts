@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { InvalidDateError } from './errors';
-import { toEpochDay, type LocalDate } from './local-date';
+import { daysInMonth, toEpochDay, type LocalDate } from './local-date';
 
 /**
  * A point in time as a UTC ISO 8601 string, `yyyy-mm-ddTHH:mm:ss.sssZ` (the form
@@ -18,12 +18,65 @@ const LOCAL_WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\
 
 /** Epoch milliseconds of an instant with an explicit offset (`Z` or `+01:00`); throws InvalidDateError. */
 export function instantToMillis(instant: string, field = 'instant'): number {
+  if (typeof instant === 'string') {
+    const fast = canonicalInstantMillis(instant) ?? plainInstantMillis(instant);
+    if (fast !== undefined) return fast;
+  }
   if (typeof instant !== 'string' || !WITH_OFFSET.test(instant)) {
     throw new InvalidDateError(field, instant, 'is not an ISO 8601 instant with an offset (e.g. 2025-10-25T09:00:00Z)');
   }
   const parsed = DateTime.fromISO(instant, { setZone: true });
   if (!parsed.isValid) throw new InvalidDateError(field, instant, 'is not a real date and time');
   return parsed.toMillis();
+}
+
+/** Digit value of the character at `i`, or NaN. */
+function digit(text: string, i: number): number {
+  const code = text.charCodeAt(i) - 48;
+  return code >= 0 && code <= 9 ? code : NaN;
+}
+
+/**
+ * `yyyy-mm-ddTHH:mm:ssZ` and `yyyy-mm-ddTHH:mm:ss.sssZ` (the canonical form every instant the
+ * engine stores has), read without a regular expression; undefined for any other text, or when a
+ * field is outside its ordinary range (then `plainInstantMillis` and luxon decide).
+ */
+function canonicalInstantMillis(text: string): number | undefined {
+  const length = text.length;
+  if ((length !== 20 && length !== 24) || text.charCodeAt(length - 1) !== 90 /* Z */) return undefined;
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || (length === 24 && text[19] !== '.')) return undefined;
+  const two = (i: number) => digit(text, i) * 10 + digit(text, i + 1);
+  const year = two(0) * 100 + two(2);
+  const [month, day, hour, minute, second] = [two(5), two(8), two(11), two(14), two(17)];
+  const millis = length === 24 ? digit(text, 20) * 100 + two(21) : 0;
+  // NaN fails every comparison below, so a non-digit anywhere falls through to undefined.
+  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59 && millis >= 0)) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+}
+
+const PLAIN_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * Epoch milliseconds of an instant whose every field is in its ordinary range (years 1000-9999,
+ * hours 0-23, real dates), without luxon: what luxon gives for these, exactly (unit tests compare
+ * them). Undefined for anything else (24:00, an offset of 24 hours, a date that does not exist),
+ * which luxon decides as before.
+ */
+function plainInstantMillis(instant: string): number | undefined {
+  const m = PLAIN_INSTANT.exec(instant);
+  if (m === null) return undefined;
+  const [year, month, day, hour, minute] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
+  const second = Number(m[6] ?? 0);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  let offsetMinutes = 0;
+  if (m[8] !== undefined) {
+    const [offsetHours, offsetMins] = [Number(m[9]), Number(m[10])];
+    if (offsetHours > 23 || offsetMins > 59) return undefined;
+    offsetMinutes = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  const millis = Number((m[7] ?? '0').padEnd(3, '0'));
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
 }
 
 export function millisToInstant(millis: number): Instant {
@@ -64,7 +117,25 @@ export function londonWallTimeToInstant(text: string, field = 'time'): Instant {
 
 /** The London civil date an instant falls on. */
 export function londonDateOf(instant: Instant): LocalDate {
-  return DateTime.fromMillis(instantToMillis(instant), { zone: ZONE }).toISODate() ?? '';
+  const millis = instantToMillis(instant);
+  if (millis >= FAST_FROM && millis < FAST_UNTIL) return new Date(millis + londonOffsetMinutes(millis) * 60_000).toISOString().slice(0, 10);
+  return DateTime.fromMillis(millis, { zone: ZONE }).toISODate() ?? '';
+}
+
+const HOUR_MS = 3_600_000;
+/** Since 1900 London's offset has changed only on whole UTC hours; before it, and past 9999, luxon decides. */
+const FAST_FROM = Date.UTC(1900, 0, 1);
+const FAST_UNTIL = Date.UTC(9999, 11, 31);
+/** Memo of London's UTC offset (minutes) per UTC hour: tzdata is fixed for the process. */
+const OFFSET_BY_HOUR = new Map<number, number>();
+
+function londonOffsetMinutes(millis: number): number {
+  const hour = Math.floor(millis / HOUR_MS);
+  const cached = OFFSET_BY_HOUR.get(hour);
+  if (cached !== undefined) return cached;
+  const offset = ZONE.offset(hour * HOUR_MS);
+  if (OFFSET_BY_HOUR.size < 500_000) OFFSET_BY_HOUR.set(hour, offset);
+  return offset;
 }
 
 /** The instant a London civil date begins (00:00 local; midnight always exists in London). */

@@ -1,7 +1,7 @@
-import { CalendarRangeError, instantToMillis, type WorkingCalendar } from '@csc/calendar';
+import { CalendarRangeError, instantToMillis, londonDateOf, type WorkingCalendar } from '@csc/calendar';
 import { BUILT_IN_RULEBOOKS, RulebookError, computeDeadline, releaseId, type RulebookRegistry, type RulebookSelector } from '@csc/rulebook';
 import type { CancelReason, ClosingIntent, IsoInstant, LocalDate, OpenIntent } from '@workflows/shared';
-import { chooseClock, noClockFacts, noteIntent, type ClockFacts } from './clocks';
+import { chooseClock, noClockFacts, noteIntent, type ClockChoice, type ClockFacts } from './clocks';
 import { pathwayOf } from './pathways/registry';
 import type { AnyPathway, OwnerKind } from './pathways/types';
 import { stepsOf, type CaseState, type PathwayInstance, type Step } from './state';
@@ -63,30 +63,97 @@ export function parseRulebookVersion(version: string): RulebookSelector {
 
 type Due = Pick<CaseDeadline, 'clock' | 'title' | 'ruleVersion' | 'calendarVersion' | 'dueDate' | 'dueInstant' | 'actByDate' | 'timescale' | 'rulebookVersion' | 'countsFrom'>;
 
+/**
+ * Memo of `computeDue`, a pure function of: the intent's rule id and trigger (instant and date),
+ * the clock choice (clock, count-from date, or why none), the recorded release or the what-if
+ * selector, the rulebook registry and the calendar. The registry and the calendar are told apart
+ * by identity (neither changes once built), the rest by the string key.
+ *
+ * A clock counted in days (every clock but the hours ones) depends on the trigger's London date
+ * alone, not its time: such answers are kept under a key with the date (`d`), shared by every
+ * trigger on that day, which is what makes the memo pay across cases. Answers that depend on the
+ * instant (hours clocks, a calendar range error) are kept under a key with the instant (`i`).
+ * Bounded: a map that reaches its limit is emptied. Memoised values are frozen (shared).
+ */
+let dueMemo = new WeakMap<WorkingCalendar, WeakMap<RulebookRegistry, Map<string, { readonly due: Due | undefined }>>>();
+const DUE_MEMO_LIMIT = 50_000;
+
+/** Empties the due-date memo (benchmarks measure a cold start with it). */
+export function clearDeadlineMemo(): void {
+  dueMemo = new WeakMap();
+}
+
+function memoFor(calendar: WorkingCalendar, registry: RulebookRegistry): Map<string, { readonly due: Due | undefined }> {
+  let byRegistry = dueMemo.get(calendar);
+  if (byRegistry === undefined) {
+    byRegistry = new WeakMap();
+    dueMemo.set(calendar, byRegistry);
+  }
+  let memo = byRegistry.get(registry);
+  if (memo === undefined) {
+    memo = new Map();
+    byRegistry.set(registry, memo);
+  }
+  return memo;
+}
+
+/** The London date the rule counts from: the count-from date, else the trigger instant's. Undefined for an unreadable instant. */
+function countingDate(intent: OpenIntent, choice: ClockChoice): LocalDate | undefined {
+  if (choice.kind === 'clock' && choice.countFrom !== undefined) return choice.countFrom;
+  try {
+    return londonDateOf(intent.trigger.at);
+  } catch {
+    return undefined;
+  }
+}
+
+function dueKey(kind: 'd' | 'i', when: string, intent: OpenIntent, choice: ClockChoice, rulebookVersion: string, whatIf: RulebookSelector | undefined): string {
+  const chosen = choice.kind === 'none' ? ['none', choice.why] : ['clock', choice.clock ?? '', choice.countFrom ?? ''];
+  const release = whatIf === undefined ? ['recorded', rulebookVersion] : ['what-if', whatIf.name, String(whatIf.version ?? ''), whatIf.asOf ?? ''];
+  return JSON.stringify([kind, when, intent.ruleId, intent.trigger.on, ...chosen, ...release]);
+}
+
 /** Due date of an open intent; undefined when the rulebook has no such rule (a local rule elsewhere). */
 function dueOf(intent: OpenIntent, facts: ClockFacts, rulebookVersion: string, options: DeadlineOptions): Due | undefined {
   const choice = chooseClock(intent, facts);
+  const date = countingDate(intent, choice);
+  if (date === undefined) return computeDue(intent, choice, rulebookVersion, options).due;
+  const memo = memoFor(options.calendar, options.rulebooks ?? BUILT_IN_RULEBOOKS);
+  const byDate = dueKey('d', date, intent, choice, rulebookVersion, options.whatIf);
+  const byInstant = dueKey('i', intent.trigger.at, intent, choice, rulebookVersion, options.whatIf);
+  const hit = memo.get(byDate) ?? memo.get(byInstant);
+  if (hit !== undefined) return hit.due;
+  const { due, dateOnly } = computeDue(intent, choice, rulebookVersion, options);
+  if (memo.size >= DUE_MEMO_LIMIT) memo.clear();
+  memo.set(dateOnly ? byDate : byInstant, { due: due === undefined ? undefined : Object.freeze(due) });
+  return due;
+}
+
+/** The due date, and whether it depends on the counting date alone (not the trigger's time of day). */
+function computeDue(intent: OpenIntent, choice: ClockChoice, rulebookVersion: string, options: DeadlineOptions): { due: Due | undefined; dateOnly: boolean } {
   const rulebook = options.whatIf ?? parseRulebookVersion(rulebookVersion);
   const version = options.whatIf === undefined ? rulebookVersion : releaseId((options.rulebooks ?? BUILT_IN_RULEBOOKS).select(options.whatIf));
   const none = (why: string): Due => ({
     clock: null, title: null, ruleVersion: null, calendarVersion: null, dueDate: null, dueInstant: null, actByDate: null, timescale: why,
     rulebookVersion: version, countsFrom: intent.trigger.on,
   });
-  if (choice.kind === 'none') return none(choice.why);
+  if (choice.kind === 'none') return { due: none(choice.why), dateOnly: true };
   try {
     const trigger = choice.countFrom === undefined ? { instant: intent.trigger.at } : { date: choice.countFrom };
     const d = computeDeadline({ ruleId: intent.ruleId, clock: choice.clock, trigger, rulebook, calendar: options.calendar }, options.rulebooks);
-    return {
+    const due: Due = {
       clock: d.clock, title: d.title, ruleVersion: d.ruleVersion, calendarVersion: d.calendarVersion, dueDate: d.dueDate,
       dueInstant: d.dueInstant, actByDate: d.actByDate, timescale: null, rulebookVersion: d.rulebookVersion, countsFrom: d.trigger.date,
     };
+    return { due, dateOnly: d.precision === 'date' };
   } catch (error) {
     // A trigger outside the calendar's years (a date typed decades out) gives no due date, not a broken case.
-    if (error instanceof CalendarRangeError) return none(error.message);
+    if (error instanceof CalendarRangeError) return { due: none(error.message), dateOnly: false };
     if (!(error instanceof RulebookError)) throw error;
-    if (error.code === 'RULE_UNKNOWN') return undefined;
-    if (error.code === 'RULE_CLOCK_UNKNOWN' && switchedOff(intent.ruleId, choice.clock, choice.countFrom ?? intent.trigger.on, rulebook, options)) return undefined;
-    if (error.code === 'RULE_NO_TIMESCALE' || error.code === 'RULE_NOT_IN_FORCE') return none(error.message);
+    // The rule's resolution reads the counting date only (its definition, clocks and settings in force then).
+    if (error.code === 'RULE_UNKNOWN') return { due: undefined, dateOnly: true };
+    if (error.code === 'RULE_CLOCK_UNKNOWN' && switchedOff(intent.ruleId, choice.clock, choice.countFrom ?? intent.trigger.on, rulebook, options)) return { due: undefined, dateOnly: true };
+    if (error.code === 'RULE_NO_TIMESCALE' || error.code === 'RULE_NOT_IN_FORCE') return { due: none(error.message), dateOnly: true };
     throw error;
   }
 }

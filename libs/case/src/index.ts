@@ -19,7 +19,7 @@ export { decide, type DecideOptions, type Decision } from './decide';
 export { ALLEGATION_STREAM_PREFIX, CASE_STREAM_PREFIX, allegationStreamId, caseStreamId, streamVisibility, type StreamVisibility } from './stream';
 export { CLOCK_TABLE, chooseClock, type ClockChoice } from './clocks';
 export { episodesOf, flagsOf, type CaseFlag, type RepeatSettings } from './flags';
-export { deadlinesOf, parseRulebookVersion, type CaseDeadline, type DeadlineOptions, type DeadlineStatus, type InstanceDeadline } from './deadlines';
+export { clearDeadlineMemo, deadlinesOf, parseRulebookVersion, type CaseDeadline, type DeadlineOptions, type DeadlineStatus, type InstanceDeadline } from './deadlines';
 export { DEFAULT_REMINDER_OFFSETS, alertsThatFire, reminderOffsets, scheduledAlerts, type Alert, type AlertableDeadline } from './alerts';
 export { ScenarioError, parseScenario, scenarioRulebooks, type ScenarioStep } from './scenario';
 export {

@@ -1,10 +1,10 @@
-import { transition } from 'xstate';
 import {
   allowedAssessmentEvents, applyAssessment, assessmentMachine, assessmentState, startAssessment,
   type AssessmentEvent, type AssessmentEventType, type AssessmentSnapshot,
 } from '@workflows/assessment';
 import type { EventFieldSpecs } from '../fields';
 import type { CommandsOf, OwnerKind, PathwayDefinition } from './types';
+import { once, replayer } from './replay';
 
 export const ASSESSMENT_COMMANDS = {
   RecordReferral: 'ReferralReceived',
@@ -33,15 +33,18 @@ const ASSESSMENT_FIELDS: EventFieldSpecs<AssessmentEvent> = {
  * One referral and its single assessment per instance ('asm-3'). A new referral may be recorded
  * once the last one is closed (decided without an assessment, authorised, or ended).
  */
+/** Replays stored events: the bare transition (see replay.ts). */
+const replayAssessmentMachine = replayer(assessmentMachine);
+
 export const assessmentPathway: PathwayDefinition<'assessment', AssessmentSnapshot, AssessmentEvent, typeof ASSESSMENT_COMMANDS> = {
   kind: 'assessment',
   instancePrefix: 'asm',
   commands: ASSESSMENT_COMMANDS,
   fields: ASSESSMENT_FIELDS,
   starts: ['ReferralReceived'],
-  start: startAssessment,
+  start: once(startAssessment),
   apply: applyAssessment,
-  replay: (snapshot, event) => transition(assessmentMachine, snapshot, event)[0],
+  replay: replayAssessmentMachine,
   state: assessmentState,
   allowed: allowedAssessmentEvents,
   ledger: (snapshot) => snapshot.context.ledger,

@@ -1,4 +1,3 @@
-import { transition } from 'xstate';
 import type { AssessmentSnapshot } from '@workflows/assessment';
 import {
   allowedChildProtectionEvents, applyChildProtection, childProtectionMachine, childProtectionState, startChildProtection,
@@ -7,6 +6,7 @@ import {
 import type { EventFieldSpecs } from '../fields';
 import { ledToStrategyDiscussion } from './assessment';
 import type { CommandsOf, OwnerKind, PathwayDefinition } from './types';
+import { once, replayer } from './replay';
 
 export const CHILD_PROTECTION_COMMANDS = {
   RecordStrategyDiscussion: 'StrategyDiscussionHeld',
@@ -42,6 +42,9 @@ const CHILD_PROTECTION_FIELDS: EventFieldSpecs<ChildProtectionEvent> = {
 /** Conferences are chaired by the IRO; core groups are the team's. */
 const IRO_SERIES = new Set(['icpc', 'transfer-in-conference', 'rcpc', 'post-birth-review']);
 
+/** Replays stored events: the bare transition (see replay.ts). */
+const replayChildProtectionMachine = replayer(childProtectionMachine);
+
 export const childProtectionPathway: PathwayDefinition<
   'child-protection', ChildProtectionSnapshot, ChildProtectionEvent, typeof CHILD_PROTECTION_COMMANDS
 > = {
@@ -52,9 +55,9 @@ export const childProtectionPathway: PathwayDefinition<
   starts: ['StrategyDiscussionHeld', 'TransferInNotified'],
   // A strategy discussion decided on a referral (or concluded by its assessment) names it: linkedTo 'asm-1'.
   linksFrom: [{ from: 'assessment', leadsHere: (snapshot) => ledToStrategyDiscussion(snapshot as AssessmentSnapshot) }],
-  start: startChildProtection,
+  start: once(startChildProtection),
   apply: applyChildProtection,
-  replay: (snapshot, event) => transition(childProtectionMachine, snapshot, event)[0],
+  replay: replayChildProtectionMachine,
   state: childProtectionState,
   allowed: allowedChildProtectionEvents,
   ledger: (snapshot) => snapshot.context.ledger,

@@ -1,10 +1,10 @@
-import { transition } from 'xstate';
 import {
   allowedIroEscalationEvents, applyIroEscalation, iroEscalationMachine, iroEscalationState, startIroEscalation,
   type IroEscalationEvent, type IroEscalationEventType, type IroEscalationSnapshot,
 } from '@workflows/iro-escalation';
 import type { EventFieldSpecs } from '../fields';
 import type { CommandsOf, OwnerKind, PathwayDefinition } from './types';
+import { once, replayer } from './replay';
 
 export const IRO_ESCALATION_COMMANDS = {
   RaiseEscalation: 'EscalationRaised',
@@ -31,15 +31,18 @@ const IRO_ESCALATION_FIELDS: EventFieldSpecs<IroEscalationEvent> = {
  * One IRO dispute per instance ('esc-2'). A child's IRO may have several disputes open at once
  * (about different issues), so instances never block each other.
  */
+/** Replays stored events: the bare transition (see replay.ts). */
+const replayIroEscalationMachine = replayer(iroEscalationMachine);
+
 export const iroEscalationPathway: PathwayDefinition<'iro-escalation', IroEscalationSnapshot, IroEscalationEvent, typeof IRO_ESCALATION_COMMANDS> = {
   kind: 'iro-escalation',
   instancePrefix: 'esc',
   commands: IRO_ESCALATION_COMMANDS,
   fields: IRO_ESCALATION_FIELDS,
   starts: ['EscalationRaised'],
-  start: startIroEscalation,
+  start: once(startIroEscalation),
   apply: applyIroEscalation,
-  replay: (snapshot, event) => transition(iroEscalationMachine, snapshot, event)[0],
+  replay: replayIroEscalationMachine,
   state: iroEscalationState,
   allowed: allowedIroEscalationEvents,
   ledger: (snapshot) => snapshot.context.ledger,

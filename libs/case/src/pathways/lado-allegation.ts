@@ -1,10 +1,10 @@
-import { transition } from 'xstate';
 import {
   allowedLadoEvents, applyLadoAllegation, ladoAllegationMachine, ladoState, startLadoAllegation,
   type LadoEvent, type LadoEventType, type LadoSnapshot,
 } from '@workflows/lado-allegation';
 import type { EventFieldSpecs } from '../fields';
 import type { PathwayDefinition } from './types';
+import { once, replayer } from './replay';
 
 export const LADO_COMMANDS = {
   RecordAllegationKnownToEmployer: 'AllegationKnownToEmployer',
@@ -42,15 +42,18 @@ const LADO_FIELDS: EventFieldSpecs<LadoEvent> = {
  * but folded on its own stream (`allegation-<id>`, see `allegation/`), one instance per stream.
  * Its deadlines belong to the LADO.
  */
+/** Replays stored events: the bare transition (see replay.ts). */
+const replayLadoAllegationMachine = replayer(ladoAllegationMachine);
+
 export const ladoAllegationPathway: PathwayDefinition<'lado-allegation', LadoSnapshot, LadoEvent, typeof LADO_COMMANDS> = {
   kind: 'lado-allegation',
   instancePrefix: 'lado',
   commands: LADO_COMMANDS,
   fields: LADO_FIELDS,
   starts: ['AllegationKnownToEmployer', 'ReferredToLado'],
-  start: startLadoAllegation,
+  start: once(startLadoAllegation),
   apply: applyLadoAllegation,
-  replay: (snapshot, event) => transition(ladoAllegationMachine, snapshot, event)[0],
+  replay: replayLadoAllegationMachine,
   state: ladoState,
   allowed: allowedLadoEvents,
   ledger: (snapshot) => snapshot.context.ledger,

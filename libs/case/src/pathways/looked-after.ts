@@ -1,10 +1,10 @@
-import { transition } from 'xstate';
 import {
   allowedLookedAfterEvents, applyLookedAfter, lookedAfterMachine, lookedAfterState, startLookedAfter,
   type LookedAfterEvent, type LookedAfterEventType, type LookedAfterSnapshot,
 } from '@workflows/looked-after';
 import type { EventFieldSpecs } from '../fields';
 import type { CommandsOf, OwnerKind, PathwayDefinition } from './types';
+import { once, replayer } from './replay';
 
 export const LOOKED_AFTER_COMMANDS = {
   RecordBecameLookedAfter: 'BecameLookedAfter',
@@ -58,15 +58,18 @@ const IRO_SERIES = new Set([
   'lac-review', 'adjourned-review', 'review-record', 'review-before-move', 'review-before-ceasing', 'review-before-change',
 ]);
 
+/** Replays stored events: the bare transition (see replay.ts). */
+const replayLookedAfterMachine = replayer(lookedAfterMachine);
+
 export const lookedAfterPathway: PathwayDefinition<'looked-after', LookedAfterSnapshot, LookedAfterEvent, typeof LOOKED_AFTER_COMMANDS> = {
   kind: 'looked-after',
   instancePrefix: 'lac',
   commands: LOOKED_AFTER_COMMANDS,
   fields: LOOKED_AFTER_FIELDS,
   starts: ['BecameLookedAfter'],
-  start: startLookedAfter,
+  start: once(startLookedAfter),
   apply: applyLookedAfter,
-  replay: (snapshot, event) => transition(lookedAfterMachine, snapshot, event)[0],
+  replay: replayLookedAfterMachine,
   state: lookedAfterState,
   allowed: allowedLookedAfterEvents,
   ledger: (snapshot) => snapshot.context.ledger,

@@ -1,10 +1,10 @@
-import { transition } from 'xstate';
 import {
   allowedMissingEpisodeEvents, applyMissingEpisode, missingEpisodeMachine, missingEpisodeState, startMissingEpisode,
   type MissingEpisodeEvent, type MissingEpisodeEventType, type MissingEpisodeSnapshot,
 } from '@workflows/missing-episode';
 import type { EventFieldSpecs } from '../fields';
 import type { CommandsOf, OwnerKind, PathwayDefinition } from './types';
+import { once, replayer } from './replay';
 
 export const MISSING_EPISODE_COMMANDS = {
   ReportMissing: 'MissingReported',
@@ -35,15 +35,18 @@ const MISSING_EPISODE_FIELDS: EventFieldSpecs<MissingEpisodeEvent> = {
  * One missing (or absent) episode per instance ('mis-12'). A child can be missing only once at a
  * time, but a new episode may begin while the last one's return interview is outstanding.
  */
+/** Replays stored events: the bare transition (see replay.ts). */
+const replayMissingEpisodeMachine = replayer(missingEpisodeMachine);
+
 export const missingEpisodePathway: PathwayDefinition<'missing-episode', MissingEpisodeSnapshot, MissingEpisodeEvent, typeof MISSING_EPISODE_COMMANDS> = {
   kind: 'missing-episode',
   instancePrefix: 'mis',
   commands: MISSING_EPISODE_COMMANDS,
   fields: MISSING_EPISODE_FIELDS,
   starts: ['MissingReported'],
-  start: startMissingEpisode,
+  start: once(startMissingEpisode),
   apply: applyMissingEpisode,
-  replay: (snapshot, event) => transition(missingEpisodeMachine, snapshot, event)[0],
+  replay: replayMissingEpisodeMachine,
   state: missingEpisodeState,
   allowed: allowedMissingEpisodeEvents,
   ledger: (snapshot) => snapshot.context.ledger,
