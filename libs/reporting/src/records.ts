@@ -1,5 +1,5 @@
 import { londonDateOf } from '@csc/calendar';
-import { decodeCaseEvent, foldCase, type CaseEvent, type CaseState, type PathwayEventRecorded, type StoredCaseEvent } from '@csc/case';
+import { decodeAllegationEvent, decodeCaseEvent, foldCase, type CaseEvent, type CaseState, type PathwayEventRecorded, type StoredCaseEvent } from '@csc/case';
 import type { IsoInstant, LocalDate } from '@workflows/shared';
 
 /** When something happened and when it was recorded, as instants and London dates. */
@@ -31,7 +31,8 @@ export function caseRecordOf(stored: readonly StoredCaseEvent[]): CaseRecord {
 
 /** The allegation of one `allegation-<id>` stream: its pathway events (other events are ignored). */
 export function allegationRecordOf(allegationId: string, stored: readonly StoredCaseEvent[]): AllegationRecord {
-  const events = stored.map(decodeCaseEvent).filter((e): e is PathwayEventRecorded => e.type === 'PathwayEventRecorded');
+  // An allegation stream opens with AllegationOpened (not a case event): decode it as the allegation's.
+  const events = stored.map(decodeAllegationEvent).filter((e): e is PathwayEventRecorded => e.type === 'PathwayEventRecorded');
   return { allegationId, events };
 }
 
