@@ -120,15 +120,21 @@ export async function run(progress: (message: string) => void): Promise<Record<s
     const first = JSON.parse(JSON.stringify(template).replaceAll('TEMPLATE', 'b0')) as CaseEvent[];
     const next = planCase(first.map((e) => ({ id: randomUUID(), ...encodeCaseEvent(e) })), context).next[0];
     if (next === undefined) throw new Error('the template case plans no alert');
+    // Same-run baseline: a bare addBulk of the same jobs in the form used before they were
+    // shortened (payload { caseId, alertId, at }, name 'fire', id alert/<alertId>, backoff and
+    // removeOnComplete stored), for its time and its Redis bytes.
     const baseline = new Queue(FIRE_QUEUE, { connection: redis, prefix: bullPrefix(baselinePrefix) });
+    const baselineMemoryBefore = await usedMemory(redis);
     started = performance.now();
     for (let i = 0; i < N; i += 1000) {
       await baseline.addBulk(ids.slice(i, i + 1000).map((id) => {
         const alertId = next.alertId.replace(/^b0\//, `${id}/`);
-        return { name: 'fire', data: { caseId: id, alertId, at: next.at }, opts: { jobId: fireJobId(alertId), delay: next.at - virtualNow, attempts: 12, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true } };
+        const opts = { jobId: `alert/${alertId}`, delay: next.at - virtualNow, attempts: 12, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true };
+        return { name: 'fire', data: { caseId: id, alertId, at: next.at }, opts };
       }));
     }
     const baselineMs = performance.now() - started;
+    const baselineBytes = (await usedMemory(redis)) - baselineMemoryBefore;
     await baseline.close();
     await deleteKeysUnder(redis, baselinePrefix);
 
@@ -154,7 +160,8 @@ export async function run(progress: (message: string) => void): Promise<Record<s
       syncCasesPerSec: Math.round(sampleIds.length / (syncMs / 1000)),
       scheduleMs: Math.round(scheduleMs), scheduleDeadlinesPerSec: Math.round(N / (scheduleMs / 1000)),
       baselineAddBulkMs: Math.round(baselineMs), baselineAddBulkPerSec: Math.round(N / (baselineMs / 1000)), scheduleVsBaselineRatio: Number((scheduleMs / baselineMs).toFixed(2)),
-      redisBytesPerDeadline: Math.round((memoryAfter - memoryBefore) / N), jobHashBytes: Math.round(jobHashBytes), delayedSetBytesPerDeadline: Math.round(delayedSetBytes),
+      redisBytesPerDeadline: Math.round((memoryAfter - memoryBefore) / N), baselineLongPayloadBytesPerDeadline: Math.round(baselineBytes / N),
+      redisBytesVsBaselineRatio: Number(((memoryAfter - memoryBefore) / baselineBytes).toFixed(2)), jobHashBytes: Math.round(jobHashBytes), delayedSetBytesPerDeadline: Math.round(delayedSetBytes),
       reconcileAfterFlushMs: Math.round(reconcileMs), reconcileTargetMs: 30_000,
       ...lateness, latenessTargetP99Ms: 1000, redisBytesTarget: 1024,
     };

@@ -2,7 +2,7 @@ export { ALERT_EVENT_TYPES, alertEventId, foldCaseWithAlerts, isAlertEventType, 
 export { DEFAULT_ALERT_POLICY, DEFAULT_ALERT_SETTINGS, type AlertPolicy, type AlertSettings } from './policy';
 export { alertSettingsFrom } from './config';
 export { escalationAt, planCase, planFolded, type CasePlan, type PlanContext, type PlannedAlert } from './plan';
-export { DELIVERY_QUEUE, FIRE_QUEUE, bullPrefix, fireJobData, fireJobId, fireJobOf, fireJobOptions, type FireJob, type FireJobData } from './jobs';
+export { DELIVERY_QUEUE, FIRE_QUEUE, FIRE_RUN_OPTIONS, bullPrefix, fireJobData, fireJobId, fireJobOf, fireJobOptions, withRunOptions, type FireJob, type FireJobData } from './jobs';
 export { FireQueue } from './fire-queue';
 export { syncCase, type SyncDependencies, type SyncResult } from './sync';
 export { reconcile, type ReconcileReport } from './reconcile';

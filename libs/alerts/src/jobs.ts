@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
 import type { PlannedAlert } from './plan';
 
@@ -38,29 +39,37 @@ export function fireJobOf(data: FireJobData | FireJob): FireJob {
   return { caseId: data.c ?? data.a.slice(0, data.a.indexOf('/')), alertId: data.a, at: data.t };
 }
 
-/** BullMQ refuses ids with ':' (other than its own 3-part form) and integer ids. */
-function safeId(text: string): string {
-  return text.replace(/%/g, '%25').replace(/:/g, '%3A');
-}
-
-/** The deterministic job id of an alert: `alert/<deadlineId>/<key>`. The time is in the data. */
+/**
+ * The deterministic job id of an alert: `a` and 15 base64url characters of the SHA-256 of its
+ * alert id (90 bits). Short, so that the job's options stay within the 64 bytes under which
+ * Redis keeps a hash in its compact (listpack) form: a job then takes about 300 bytes of Redis
+ * instead of about 800. The alert id itself is in the payload.
+ */
 export function fireJobId(alertId: string): string {
-  return `alert/${safeId(alertId)}`;
+  return `a${createHash('sha256').update(alertId).digest('base64url').slice(0, 15)}`;
 }
 
 export function fireJobData(alert: Pick<PlannedAlert, 'alertId' | 'caseId' | 'at'>): FireJobData {
   return !alert.caseId.includes('/') && alert.alertId.startsWith(`${alert.caseId}/`) ? { a: alert.alertId, t: alert.at } : { a: alert.alertId, t: alert.at, c: alert.caseId };
 }
 
-/** The job's options: a delay from `now`, retries with exponential backoff, removed once done, kept when failed. */
-export function fireJobOptions(alert: PlannedAlert, now: number, attempts: number): JobsOptions {
-  return {
-    jobId: fireJobId(alert.alertId),
-    delay: Math.max(0, alert.at - now),
-    attempts,
-    backoff: { type: 'exponential', delay: 1000 },
-    removeOnComplete: true,
-  };
+/**
+ * The job's stored options: its id, a delay from `now`, and its attempts. Nothing else, to stay
+ * compact in Redis: the exponential backoff (from 1 s) and removal once completed are set on
+ * the job when it is processed (`withRunOptions`), as BullMQ reads them only then. A job whose
+ * attempts are spent is kept, failed, and reconciliation sends it round again.
+ */
+export function fireJobOptions(alert: Pick<PlannedAlert, 'alertId' | 'at'>, now: number, attempts: number): JobsOptions {
+  return { jobId: fireJobId(alert.alertId), delay: Math.max(0, alert.at - now), attempts };
+}
+
+/** What BullMQ reads of a firing job's options when it finishes or fails it (kept out of Redis). */
+export const FIRE_RUN_OPTIONS = { backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true } as const satisfies JobsOptions;
+
+/** Gives a firing job being processed its backoff and removal (in memory only; see fireJobOptions). */
+export function withRunOptions<J extends { opts: JobsOptions }>(job: J): J {
+  job.opts = { ...job.opts, backoff: job.opts.backoff ?? FIRE_RUN_OPTIONS.backoff, removeOnComplete: job.opts.removeOnComplete ?? FIRE_RUN_OPTIONS.removeOnComplete };
+  return job;
 }
 
 /** The name of every firing job (the processor switches on the queue, not the name). */

@@ -9,7 +9,7 @@ import { EmailChannel, type AddressBook } from './delivery/email';
 import { InboxChannel } from './delivery/inbox';
 import { WebhookChannel } from './delivery/webhook';
 import { FireQueue } from './fire-queue';
-import { DELIVERY_QUEUE, FIRE_QUEUE, bullPrefix, fireJobOf, type FireJobData } from './jobs';
+import { DELIVERY_QUEUE, FIRE_QUEUE, bullPrefix, fireJobOf, withRunOptions, type FireJobData } from './jobs';
 import type { AlertSettings } from './policy';
 import { AlertProcessor } from './processor';
 import { assertEvictionPolicy } from './redis-policy';
@@ -95,10 +95,12 @@ export async function startAlerts(options: AlertRuntimeOptions): Promise<AlertRu
 
 /**
  * The BullMQ processor of firing jobs: fire the alert; an alert that moved later puts its job
- * back as delayed until then. A thrown error (event store down) makes BullMQ retry with backoff.
+ * back as delayed until then. A thrown error (event store down) makes BullMQ retry with
+ * exponential backoff from 1 s; a completed job is removed (both set here, not stored in Redis).
  */
 export function fireJobProcessor(processor: AlertProcessor): (job: Job<FireJobData>, token?: string) => Promise<string> {
   return async (job, token) => {
+    withRunOptions(job);
     const result = await processor.fire(fireJobOf(job.data));
     if (result.outcome === 'not-yet' && token !== undefined) {
       await job.moveToDelayed(result.at, token);

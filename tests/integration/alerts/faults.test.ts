@@ -1,5 +1,5 @@
 import { Worker } from 'bullmq';
-import { AlertProcessor, FIRE_QUEUE, bullPrefix, deleteKeysUnder, fireJobProcessor, type FireJobData } from '@csc/alerts';
+import { AlertProcessor, FIRE_QUEUE, bullPrefix, deleteKeysUnder, fireJobId, fireJobProcessor, type FireJobData } from '@csc/alerts';
 import { StoreUnavailableError, type EventStore } from '@csc/event-store';
 import { createRedis } from '@csc/redis';
 import { alertEvents, openCpCase, openFixture, type Fixture } from './fixture';
@@ -102,7 +102,7 @@ describe('alerts survive losing Redis, a worker, or the event store', () => {
     const worker = new Worker<FireJobData>(FIRE_QUEUE, fireJobProcessor(processor), { connection, prefix: bullPrefix(f.prefix) });
     try {
       outage.down = true;
-      const jobId = `alert/${caseId}/cp-1/icpc/reminder-10`;
+      const jobId = fireJobId(`${caseId}/cp-1/icpc/reminder-10`);
       await (await f.jobs.queue.getJob(jobId))?.promote();
       const retrying = await eventually(async () => {
         const job = await f.jobs.queue.getJob(jobId);

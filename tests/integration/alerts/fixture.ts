@@ -3,7 +3,7 @@ import { caseStreamId, decide, encodeCaseEvent, type CaseCommand } from '@csc/ca
 import { createPostgresEventStore, deterministicEventId, type EventStore, type JsonObject } from '@csc/event-store';
 import { createRedis, type Redis } from '@csc/redis';
 import {
-  AlertProcessor, AlertScheduler, DEFAULT_ALERT_POLICY, Deliveries, FireQueue, InboxChannel, deleteKeysUnder, foldCaseWithAlerts,
+  AlertProcessor, AlertScheduler, DEFAULT_ALERT_POLICY, Deliveries, FireQueue, InboxChannel, deleteKeysUnder, fireJobId, foldCaseWithAlerts,
   type DeliveryChannel, type PlanContext,
 } from '@csc/alerts';
 import { TEST_POSTGRES_URL, TEST_REDIS_URL } from '../../support/services';
@@ -32,7 +32,7 @@ export interface Fixture {
   readonly scheduler: AlertScheduler;
   /** Records a command the way the case handler does (decide on the folded case, append at its revision). */
   record(command: CaseCommand, key?: string): Promise<void>;
-  /** The firing jobs: id -> planned time (ISO), in any state. */
+  /** The firing jobs, in any state: `alert/<alertId>` -> planned time (ISO); throws if a job's id is not its alert's. */
   jobSet(): Promise<Record<string, string>>;
   /** Fires every job due by the virtual clock, as the BullMQ worker would (until none is left due). */
   fireDue(): Promise<string[]>;
@@ -73,7 +73,9 @@ export async function openFixture(start: string, channels?: (redis: Redis, prefi
     async jobSet() {
       const ids = await jobs.allIds();
       const data = await jobs.existing(ids);
-      return Object.fromEntries([...data].sort(([a], [b]) => a.localeCompare(b)).map(([id, job]) => [id, new Date(job.at).toISOString()]));
+      for (const [id, job] of data) if (id !== fireJobId(job.alertId)) throw new Error(`job ${id} holds alert ${job.alertId}, whose job id is ${fireJobId(job.alertId)}`);
+      const entries: [string, string][] = [...data.values()].map((job) => [`alert/${job.alertId}`, new Date(job.at).toISOString()]);
+      return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
     },
     async fireDue() {
       const fired: string[] = [];

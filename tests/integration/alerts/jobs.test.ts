@@ -1,5 +1,5 @@
 import { WorkingCalendar, SHIPPED_BANK_HOLIDAYS } from '@csc/calendar';
-import { syncCase } from '@csc/alerts';
+import { fireJobId, syncCase } from '@csc/alerts';
 import { holdIcpc, openCpCase, openFixture, type Fixture } from './fixture';
 import { uniqueName } from '../../support/unique';
 
@@ -60,23 +60,26 @@ describe('the deadline scheduler keeps exactly one job per open deadline: its ne
     expect(await f.jobSet()).toEqual(before);
   });
 
-  it('job payloads hold references and a time only, with one-letter names (the case id is the alert id\'s first part)', async () => {
+  it('job payloads hold references and a time only, with one-letter names (the case id is the alert id\'s first part), in Redis\'s compact hash form', async () => {
     f = await openFixture('2026-05-18T09:00:00Z');
-    const caseId = await openCpCase(f);
-    const job = await f.jobs.queue.getJob(`alert/${caseId}/cp-1/icpc/reminder-10`);
+    const caseId = await openCpCase(f, 'child-000123');
+    const job = await f.jobs.queue.getJob(fireJobId(`${caseId}/cp-1/icpc/reminder-10`));
     expect(job?.data).toEqual({ a: `${caseId}/cp-1/icpc/reminder-10`, t: Date.parse('2026-05-26T08:00:00Z') });
     expect(job?.name).toBe('f');
+    expect(job?.id).toMatch(/^a[\w-]{15}$/);
+    expect(job?.opts).toEqual({ jobId: job?.id, delay: Date.parse('2026-05-26T08:00:00Z') - Date.parse('2026-05-18T09:00:00Z'), attempts: 3 });
+    expect(await f.redis.object('ENCODING', f.jobs.queue.toKey(job?.id ?? ''))).toBe('listpack');
   });
 
   it('a job added in the earlier, longer payload form is still read, moved and fired', async () => {
     f = await openFixture('2026-05-18T09:00:00Z');
     const caseId = await openCpCase(f);
-    const jobId = `alert/${caseId}/cp-1/icpc/reminder-10`;
+    const jobId = fireJobId(`${caseId}/cp-1/icpc/reminder-10`);
     await f.jobs.remove([jobId]);
     const legacy = { caseId, alertId: `${caseId}/cp-1/icpc/reminder-10`, at: Date.parse('2026-05-25T08:00:00Z') };
     await f.jobs.queue.add('fire', legacy as never, { jobId, delay: 1000 });
     expect((await f.jobs.existing([jobId])).get(jobId)).toEqual(legacy);
     expect(await f.scheduler.syncCase(caseId)).toMatchObject({ moved: 1 });
-    expect(await f.jobSet()).toEqual({ [jobId]: '2026-05-26T08:00:00.000Z' });
+    expect(await f.jobSet()).toEqual({ [`alert/${caseId}/cp-1/icpc/reminder-10`]: '2026-05-26T08:00:00.000Z' });
   });
 });
