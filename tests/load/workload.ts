@@ -83,8 +83,14 @@ export class Workload {
     const tag = `r${this.round}-`;
     const scripts = new Map<string, RecordScript>();
     for (const item of council.commands) this.add(scripts, item, tag);
-    // Interleave records of different kinds (children first appear in order of their first command).
-    this.queue.push(...scripts.values());
+    // Children appear in order of their first command: oldest first. Alternate the newest (short
+    // histories, deadlines still ahead: delayed alert jobs) with the oldest (long histories, many
+    // deadlines already past: breaches raised at once).
+    const ordered = [...scripts.values()];
+    for (let low = 0, high = ordered.length - 1; low <= high; low++, high--) {
+      this.queue.push(ordered[high]!);
+      if (low < high) this.queue.push(ordered[low]!);
+    }
   }
 
   private add(scripts: Map<string, RecordScript>, item: SyntheticCommand, tag: string): void {

@@ -227,7 +227,8 @@ async function checkAlertJobs(options: InvariantOptions, byStream: Map<string, R
   }
   const jobs = new FireQueue(options.redis, options.prefix, 1);
   try {
-    const ids = (await jobs.allIds()).filter((id) => id.startsWith('alert/'));
+    // Every job of the firing queue is a firing job (whatever form its id takes).
+    const ids = await jobs.allIds();
     const data = await jobs.existing(ids);
     const failed = new Set(await jobs.failedIds());
     for (const [id, alert] of wanted) {
