@@ -54,6 +54,19 @@ export type AllegationItem = Omit<AllegationView, 'deadlines'> & {
 
 const INBOX_SCAN_LIMIT = 5000;
 
+/**
+ * A queue page of the live generation with its records, in one round trip: reads the generation
+ * pointer (KEYS[1]), then ZRANGEBYSCORE on `<namespace>[:<gen>]<queue>` and HMGET of the deadline
+ * records. (It names keys it was not given, which a single Redis allows; a cluster would not.)
+ */
+const QUEUE_PAGE = `
+local gen = redis.call('GET', KEYS[1])
+local base = ARGV[1]
+if gen then base = base .. ':' .. gen end
+local ids = redis.call('ZRANGEBYSCORE', base .. ARGV[2], ARGV[3], ARGV[4], 'LIMIT', ARGV[5], ARGV[6])
+if #ids == 0 then return {} end
+return redis.call('HMGET', base .. ':deadline', unpack(ids))`;
+
 /** Reads the queue projection. Time is the caller's `now`: overdue is a question, not a stored fact. */
 export class QueueReader {
   /** Generation-free names (the changes channel, the generation pointer); each query reads the live generation's keys. */
@@ -67,16 +80,12 @@ export class QueueReader {
 
   /** A team's overdue deadlines, most overdue first. */
   async overdue(teamRef: string, now: Date, page: Page = { offset: 0, limit: 100 }): Promise<QueueItem[]> {
-    const keys = await this.current();
-    const ids = await this.redis.zrangebyscore(keys.team(teamRef), '-inf', now.getTime(), 'LIMIT', page.offset, page.limit);
-    return this.items(keys, ids, now);
+    return this.page(`:team:${teamRef}`, '-inf', now.getTime(), page, now);
   }
 
   /** A team's or an IRO's deadlines due from `now` to the end of the Nth working day ahead (London), soonest first. */
   async dueWithin(owner: QueueOwner, now: Date, workingDays: number, page: Page = { offset: 0, limit: 500 }): Promise<QueueItem[]> {
-    const keys = await this.current();
-    const ids = await this.redis.zrangebyscore(owner.kind === 'team' ? keys.team(owner.ref) : keys.iro(owner.ref), `(${now.getTime()}`, dueHorizon(this.deadlines.calendar, now, workingDays), 'LIMIT', page.offset, page.limit);
-    return this.items(keys, ids, now);
+    return this.page(`:${owner.kind}:${owner.ref}`, `(${now.getTime()}`, dueHorizon(this.deadlines.calendar, now, workingDays), page, now);
   }
 
   /** Every open deadline an IRO owns (overdue and upcoming), by due instant: the calendar feed. */
@@ -179,10 +188,12 @@ export class QueueReader {
     return values.flatMap((v) => (v === null ? [] : [JSON.parse(v) as OpenDeadline]));
   }
 
-  private async items(keys: ProjectionKeys, ids: readonly string[], now: Date): Promise<QueueItem[]> {
+  /** A page of a queue of the live generation and its records, in one round trip (`QUEUE_PAGE`). */
+  private async page(queue: string, min: number | string, max: number | string, page: Page, now: Date): Promise<QueueItem[]> {
+    const values = (await this.redis.eval(QUEUE_PAGE, 1, this.keys.generationPointer, this.keys.namespace, queue, min, max, page.offset, page.limit)) as (string | null)[];
     const { calendar } = this.deadlines;
     const today = londonDateOf(normaliseInstant(now.toISOString()));
-    return (await this.records(keys, ids)).map((d) => {
+    return values.flatMap((v) => (v === null ? [] : [JSON.parse(v) as OpenDeadline])).map((d) => {
       const lateByMs = d.dueInstant === null ? 0 : Math.max(0, now.getTime() - Date.parse(d.dueInstant));
       const lateWorkingDays = lateByMs === 0 || d.dueDate === null ? 0 : calendar.workingDaysBetween(d.dueDate, today);
       return { ...d, lateByMs, lateWorkingDays, why: this.why(d) };

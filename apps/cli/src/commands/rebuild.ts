@@ -8,14 +8,15 @@ import { loadConfigOrExit } from '@csc/runtime';
 /**
  * `csc rebuild [projection]`: rebuilds a read model in Redis from position zero of the event
  * store, with a progress bar and an ETA on stderr. A running worker hands its projector lease
- * over at its next renewal and takes it back afterwards. (The embedded store admits one process:
+ * over at its next renewal and takes it back afterwards. The rebuild writes a new generation of
+ * the read model; readers keep using the previous one until it is complete. (The embedded store admits one process:
  * stop `csc start` first, or use a PostgreSQL store.)
  */
 export function registerRebuild(program: Command): void {
   program
     .command('rebuild')
     .argument('[projection]', `the projection to rebuild: ${PROJECTIONS.join(', ')} (default: all)`)
-    .description('rebuild read models (team and IRO queues, open deadlines per case, case summaries) from the events')
+    .description('rebuild read models (team and IRO queues, open deadlines per case, case summaries, alert inboxes, open LADO allegations) from the events')
     .action((projection: string | undefined) => rebuildNow(projection));
 }
 
@@ -62,7 +63,10 @@ async function rebuildNow(projection: string | undefined): Promise<void> {
       process.stderr.write(tty ? `\r${line}` : `${line}\n`);
     });
     if (tty) process.stderr.write('\n');
-    process.stdout.write(`csc rebuild queues: ${report.events} events, ${report.cases} cases, ${report.deadlines} open deadlines; checkpoint ${report.position}\n`);
+    process.stdout.write(
+      `csc rebuild queues: ${report.events} events, ${report.cases} cases, ${report.deadlines} open deadlines, ${report.alerts} inbox alerts, ${report.allegations} open allegations; `
+      + `generation ${report.generation}, checkpoint ${report.position}\n`,
+    );
   } catch (error) {
     process.stderr.write(`csc rebuild: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
