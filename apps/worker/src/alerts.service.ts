@@ -15,6 +15,7 @@ export class AlertsService implements OnApplicationBootstrap, OnApplicationShutd
   private runtime: AlertRuntime | undefined;
   private starting: Promise<void> | undefined;
   private stopped = false;
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly config: EngineConfig,
@@ -29,6 +30,7 @@ export class AlertsService implements OnApplicationBootstrap, OnApplicationShutd
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
         const store = await this.events.get();
+        if (this.stopped) return;
         this.runtime = await startAlerts({
           redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix, store, calendar: loadEngineCalendar(this.config.dataDir).calendar,
           settings: alertSettingsFrom(this.config), clock: () => new Date(),
@@ -42,14 +44,33 @@ export class AlertsService implements OnApplicationBootstrap, OnApplicationShutd
           return;
         }
         this.logger.warn(`alerts not started (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * attempt, 10_000)).unref());
+        await this.pause(Math.min(1000 * attempt, 10_000));
       }
     }
   }
 
+  /** Waits `ms` before the next attempt, or less if the process is stopping. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.stopping.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.stopping.signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  /**
+   * Stops the alert machinery. A start still waiting for the event store to open is not waited
+   * for (it sees `stopped` and gives up); one that is inside `startAlerts` finishes and closes.
+   */
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    await this.starting;
+    this.stopping.abort();
+    const stopped = new Promise<void>((resolve) => setImmediate(resolve));
+    await Promise.race([this.starting, stopped]);
     await this.runtime?.close();
   }
 }

@@ -30,7 +30,10 @@ export async function runCheckpointed(sub: CheckpointedSubscription, signal: Abo
   }
 }
 
-/** Restarts `run` after a failure with capped exponential backoff, until `signal` aborts. */
+/**
+ * Restarts `run` after a failure with capped exponential backoff (2 s doubling to 30 s), until
+ * `signal` aborts. An abort also ends a backoff wait at once, so a shutdown never waits for it.
+ */
 export async function keepRunning(
   name: string, run: (signal: AbortSignal) => Promise<void>, signal: AbortSignal,
   log: (level: 'warn', message: string, fields?: Record<string, unknown>) => void,
@@ -43,7 +46,20 @@ export async function keepRunning(
       if (signal.aborted) return;
       failures++;
       log('warn', `${name}: stopped; restarting`, { error: error instanceof Error ? error.message : String(error), failures });
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** Math.min(failures, 5), 30_000)));
+      await backoff(Math.min(1000 * 2 ** Math.min(failures, 5), 30_000), signal);
     }
   }
+}
+
+/** Waits `ms`, or less if `signal` aborts first. */
+function backoff(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

@@ -130,7 +130,9 @@ export class QueueProjector {
     await this.lease.acquire(signal);
     const owned = new AbortController();
     const stop = (): void => owned.abort();
-    signal.addEventListener('abort', stop, { once: true });
+    // An abort that came while the lease was being taken has already fired: act on it now.
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
     const ttl = this.options.leaseTtlMs ?? 15_000;
     const timer = setInterval(() => void this.lease.renew().then((held) => { if (!held) stop(); }, stop), Math.floor(ttl / 3));
     try {
