@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
 import { DELIVERY_QUEUE, FIRE_QUEUE, SCHEDULER_SUBSCRIBER, bullPrefix } from '@csc/alerts';
 import { RedisCheckpointStore, START, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
-import { ProjectionKeys, QUEUES_SUBSCRIBER } from '@csc/projections';
+import { ProjectionKeys, QUEUES_SUBSCRIBER, liveKeys } from '@csc/projections';
 import type { Redis } from '@csc/redis';
 import type { MetricsRegistry } from './registry';
 
@@ -131,7 +131,7 @@ export function registerWorkerMetrics(metrics: MetricsRegistry, sources: WorkerM
     help: 'Open deadlines in the queue projection',
     registers,
     async collect() {
-      await guarded('deadlines', this, async () => this.set(await sources.redis.hlen(keys.deadlines)));
+      await guarded('deadlines', this, async () => this.set(await sources.redis.hlen((await liveKeys(sources.redis, keys)).deadlines)));
     },
   });
 
@@ -140,7 +140,7 @@ export function registerWorkerMetrics(metrics: MetricsRegistry, sources: WorkerM
     help: "Open deadlines whose due instant has passed (every team's overdue queue: ZCOUNT -inf..now)",
     registers,
     async collect() {
-      await guarded('deadlines', this, async () => this.set(await overdueCount(sources.redis, keys, sources.clock().getTime())));
+      await guarded('deadlines', this, async () => this.set(await overdueCount(sources.redis, await liveKeys(sources.redis, keys), sources.clock().getTime())));
     },
   });
 

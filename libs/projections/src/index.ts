@@ -1,4 +1,4 @@
-export { INBOX_STREAM_PREFIX, ProjectionKeys, QUEUES_SUBSCRIBER, inboxStreamId, userKey } from './keys';
+export { INBOX_STREAM_PREFIX, ProjectionKeys, QUEUES_SUBSCRIBER, inboxStreamId, liveKeys, userKey } from './keys';
 export {
   allegationView, caseView, inboxAlert, type AllegationView, type CaseView, type InboxAlert, type OpenAllegationDeadline, type OpenDeadline, type OpenPathway,
 } from './view';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Redis } from '@csc/redis';
 
 /**
  * Names of the read-model keys: references only (team, IRO, case, allegation, deadline and alert
@@ -91,6 +92,11 @@ export class ProjectionKeys {
   get lease(): string {
     return `${this.prefix}:lease:queues`;
   }
+}
+
+/** The keys of the generation readers use now (`keys` names any generation of the same prefix). */
+export async function liveKeys(redis: Redis, keys: ProjectionKeys): Promise<ProjectionKeys> {
+  return keys.at((await redis.get(keys.generationPointer)) ?? undefined);
 }
 
 /** The checkpoint name of the queue projector. */
