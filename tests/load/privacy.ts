@@ -35,31 +35,40 @@ export async function scanRedis(redis: Redis, prefix: string, markers: readonly 
   const keys = await scanKeys(redis, `${prefix}*`);
   const findings: Finding[] = [];
   let jobs = 0;
-  for (const key of keys) {
-    findings.push(...search(`redis key ${key}`, key, all));
-    let value: string;
-    try {
-      value = await readValue(redis, key);
-    } catch {
-      continue; // gone meanwhile
-    }
-    if (/:bull:[^:]+:[^:]+$/.test(key) && value.includes('"data"')) jobs++;
-    findings.push(...search(`redis value ${key}`, value, all));
+  for (let i = 0; i < keys.length; i += BATCH) {
+    const batch = keys.slice(i, i + BATCH);
+    const values = await readValues(redis, batch);
+    batch.forEach((key, n) => {
+      findings.push(...search(`redis key ${key}`, key, all));
+      const value = values[n] ?? '';
+      if (/:bull:[^:]+:[^:]+$/.test(key) && value.includes('"data"')) jobs++;
+      findings.push(...search(`redis value ${key}`, value, all));
+    });
   }
   return { findings, keys: keys.length, jobs };
 }
 
-async function readValue(redis: Redis, key: string): Promise<string> {
-  const type = await redis.type(key);
-  switch (type) {
-    case 'string': return (await redis.get(key)) ?? '';
-    case 'hash': return JSON.stringify(await redis.hgetall(key));
-    case 'zset': return JSON.stringify(await redis.zrange(key, 0, -1, 'WITHSCORES'));
-    case 'list': return JSON.stringify(await redis.lrange(key, 0, -1));
-    case 'set': return JSON.stringify(await redis.smembers(key));
-    case 'stream': return JSON.stringify(await redis.xrange(key, '-', '+'));
-    default: return '';
-  }
+const BATCH = 500;
+
+/** The values of these keys, whatever their types, as text (two pipelined round trips; '' for a key gone meanwhile). */
+async function readValues(redis: Redis, keys: readonly string[]): Promise<string[]> {
+  const typing = redis.pipeline();
+  for (const key of keys) typing.type(key);
+  const types = ((await typing.exec()) ?? []).map(([error, type]) => (error === null ? String(type) : 'none'));
+  const reading = redis.pipeline();
+  keys.forEach((key, n) => {
+    switch (types[n]) {
+      case 'string': reading.get(key); break;
+      case 'hash': reading.hgetall(key); break;
+      case 'zset': reading.zrange(key, 0, -1, 'WITHSCORES'); break;
+      case 'list': reading.lrange(key, 0, -1); break;
+      case 'set': reading.smembers(key); break;
+      case 'stream': reading.xrange(key, '-', '+'); break;
+      case undefined:
+      default: reading.echo('');
+    }
+  });
+  return ((await reading.exec()) ?? []).map(([error, value]) => (error !== null ? '' : typeof value === 'string' ? value : JSON.stringify(value)));
 }
 
 /** Each line a process wrote, searched for each marker (and its URL encodings). */

@@ -12,7 +12,7 @@ jest.setTimeout(120_000);
 let report: LoadReport;
 
 beforeAll(async () => {
-  report = await runLoad({ clients: 8, seconds: 15, profile: 'small', progress: (message) => process.stderr.write(`load: ${message}\n`) });
+  report = await runLoad({ clients: 8, seconds: 15, profile: 'small', settleTimeoutMs: 60_000, progress: (message) => process.stderr.write(`load: ${message}\n`) });
   process.stderr.write(`load: ${JSON.stringify({ ...report, invariants: { ok: report.invariants.ok, figures: report.invariants.figures } })}\n`);
 }, 110_000);
 
