@@ -31,6 +31,9 @@ export const SIZE = (() => {
 /** How long one fault test may take at this size (jest timeout). */
 export const TEST_TIMEOUT_MS = SIZE.name === 'ci' ? 180_000 + 2 * SIZE.outageMs : 900_000 + 2 * SIZE.outageMs;
 
+/** How long the engine may take to catch up before the invariant check (the projector re-folds a case per event). */
+export const SETTLE_TIMEOUT_MS = SIZE.name === 'ci' ? 90_000 : 600_000;
+
 /** The user every load client records as: a team manager of `team-1` (may run every case command there). */
 export const USER = { userId: 'tm-fault', roles: ['team-manager' as const], teams: ['team-1'] };
 
@@ -103,7 +106,7 @@ export class Deployment {
   }
 
   /** Waits until the worker has caught up, then runs the invariant check of tests/support/invariants.ts. */
-  async check(acknowledged: readonly AcknowledgedCommand[], timeoutMs = 60_000): Promise<InvariantResult> {
+  async check(acknowledged: readonly AcknowledgedCommand[], timeoutMs = SETTLE_TIMEOUT_MS): Promise<InvariantResult> {
     const store = await this.store();
     const redis = this.redisConnection();
     await waitForQuiescence({ store, redis, prefix: this.prefix, timeoutMs, progress: (message) => process.stdout.write(`  ${message}\n`) });

@@ -50,7 +50,7 @@ describe(`the worker killed with SIGKILL in the middle of a burst of due alerts 
 
     await deployment.worker.up();
     mark('worker restarted');
-    const result = await deployment.check(recorded.acknowledged, 90_000);
+    const result = await deployment.check(recorded.acknowledged);
     mark('checked');
     expect(result.problems).toEqual([]);
 
