@@ -21,6 +21,7 @@ import { caseStreamId, decide, encodeCaseEvent, foldCase, type CaseCommand, type
 import { createEventStore, type EventStore, type JsonObject, type NewEvent } from '@csc/event-store';
 import { createRedis, type Redis } from '@csc/redis';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 
 export const description = 'alert scheduling, Redis bytes per deadline, reconcile after a flush, and firing lateness of a burst';
 
@@ -89,7 +90,8 @@ async function inPool<T>(items: readonly T[], size: number, task: (item: T) => P
 
 export async function run(progress: (message: string) => void): Promise<Record<string, number | string>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-bench-alerts-'));
-  const store = await createEventStore({ eventStore: process.env.CSC_EVENT_STORE ?? 'embedded', dataDir, schema: `bench_alerts_${Date.now()}` });
+  const schema = `bench_alerts_${Date.now()}`;
+  const store = await createEventStore({ eventStore: process.env.CSC_EVENT_STORE ?? 'embedded', dataDir, schema });
   const redis = createRedis(process.env.CSC_REDIS_URL ?? 'redis://127.0.0.1:6379', { role: 'blocking' });
   const prefix = `bench-alerts-${randomUUID().slice(0, 8)}`;
   const baselinePrefix = `${prefix}-baseline`;
@@ -144,16 +146,20 @@ export async function run(progress: (message: string) => void): Promise<Record<s
 
     await deleteKeysUnder(redis, prefix);
     started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const report = await reconcile(deps, progress);
     const reconcileMs = performance.now() - started;
+    const reconcileCpu = process.cpuUsage(cpuBefore);
     progress(`reconciled ${report.planned} jobs (${report.added} added) in ${Math.round(reconcileMs)} ms`);
     await deleteKeysUnder(redis, prefix);
 
     const burstDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-bench-alerts-burst-'));
-    const burstStore = await createEventStore({ eventStore: process.env.CSC_EVENT_STORE ?? 'embedded', dataDir: burstDir, schema: `bench_alerts_burst_${Date.now()}` });
+    const burstSchema = `bench_alerts_burst_${Date.now()}`;
+    const burstStore = await createEventStore({ eventStore: process.env.CSC_EVENT_STORE ?? 'embedded', dataDir: burstDir, schema: burstSchema });
     const lateness = await burst(burstStore, redis, prefix, context, progress).finally(async () => {
       await burstStore.close();
       fs.rmSync(burstDir, { recursive: true, force: true });
+      await dropPostgresSchema(burstSchema);
     });
     return {
       deadlines: N,
@@ -162,7 +168,8 @@ export async function run(progress: (message: string) => void): Promise<Record<s
       baselineAddBulkMs: Math.round(baselineMs), baselineAddBulkPerSec: Math.round(N / (baselineMs / 1000)), scheduleVsBaselineRatio: Number((scheduleMs / baselineMs).toFixed(2)),
       redisBytesPerDeadline: Math.round((memoryAfter - memoryBefore) / N), baselineLongPayloadBytesPerDeadline: Math.round(baselineBytes / N),
       redisBytesVsBaselineRatio: Number(((memoryAfter - memoryBefore) / baselineBytes).toFixed(2)), jobHashBytes: Math.round(jobHashBytes), delayedSetBytesPerDeadline: Math.round(delayedSetBytes),
-      reconcileAfterFlushMs: Math.round(reconcileMs), reconcileTargetMs: 30_000,
+      reconcileAfterFlushMs: Math.round(reconcileMs), reconcileCpuMs: Math.round((reconcileCpu.user + reconcileCpu.system) / 1000), reconcileTargetMs: 30_000,
+      eventStore: store.kind, loadAverage1m: Number(os.loadavg()[0]?.toFixed(1)), cores: os.cpus().length,
       ...lateness, latenessTargetP99Ms: 1000, redisBytesTarget: 1024,
     };
   } finally {
@@ -171,6 +178,20 @@ export async function run(progress: (message: string) => void): Promise<Record<s
     redis.disconnect();
     await store.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await dropPostgresSchema(schema);
+  }
+}
+
+/** The PostgreSQL schemas a run on CSC_EVENT_STORE=postgres://... made are dropped at the end. */
+async function dropPostgresSchema(schema: string): Promise<void> {
+  const url = process.env.CSC_EVENT_STORE ?? '';
+  if (!url.startsWith('postgres')) return;
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await admin.end();
   }
 }
 
@@ -200,9 +221,12 @@ async function burst(store: EventStore, redis: Redis, prefix: string, context: P
   worker.on('completed', (_job, result) => {
     if (result === 'raised') raised++;
   });
+  const cpuBefore = process.cpuUsage();
+  let cpu = cpuBefore;
   try {
     const endBy = start + BURST_WINDOW_MS + 120_000;
     while (raised < inWindow && Date.now() < endBy) await new Promise((resolve) => setTimeout(resolve, 500));
+    cpu = process.cpuUsage(cpuBefore);
     for (const event of await store.readAll({ maxCount: 10_000_000 })) {
       if (event.type.startsWith('Timescale')) late.push(Number(event.data.lateByMs));
     }
@@ -213,5 +237,5 @@ async function burst(store: EventStore, redis: Redis, prefix: string, context: P
     await jobs.close();
   }
   late.sort((a, b) => a - b);
-  return { burstJobs: inWindow, burstRaised: late.length, burstWindowMs: BURST_WINDOW_MS, latenessP50Ms: percentile(late, 50), latenessP99Ms: percentile(late, 99), latenessMaxMs: late[late.length - 1] ?? NaN };
+  return { burstJobs: inWindow, burstRaised: late.length, burstWindowMs: BURST_WINDOW_MS, burstCpuMs: Math.round((cpu.user + cpu.system) / 1000), burstLoadAverage1m: Number(os.loadavg()[0]?.toFixed(1)), latenessP50Ms: percentile(late, 50), latenessP99Ms: percentile(late, 99), latenessMaxMs: late[late.length - 1] ?? NaN };
 }

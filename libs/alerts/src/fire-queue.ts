@@ -5,6 +5,8 @@ import type { PlannedAlert } from './plan';
 
 /** Jobs per pipelined batch or addBulk call. */
 const CHUNK = 1000;
+/** addBulk calls sent before the first has answered. */
+const IN_FLIGHT = 4;
 
 /** The firing jobs of the alerts queue, read and written in bulk (pipelined). */
 export class FireQueue {
@@ -35,12 +37,21 @@ export class FireQueue {
     return found;
   }
 
-  /** Adds the alerts' jobs, 1,000 per addBulk (a no-op for an id that exists: remove it first to move it). */
+  /**
+   * Adds the alerts' jobs, 1,000 per addBulk, up to 4 addBulk calls in flight (the next chunk is
+   * encoded while Redis runs the last). A no-op for an id that exists: remove it first to move it.
+   */
   async add(alerts: readonly PlannedAlert[], now: number, onChunk?: (done: number) => void): Promise<void> {
-    for (let i = 0; i < alerts.length; i += CHUNK) {
-      await this.queue.addBulk(alerts.slice(i, i + CHUNK).map((a) => ({ name: FIRE_JOB_NAME, data: fireJobData(a), opts: fireJobOptions(a, now, this.attempts) })));
-      onChunk?.(Math.min(alerts.length, i + CHUNK));
-    }
+    let next = 0;
+    let done = 0;
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, Math.ceil(alerts.length / CHUNK)) }, async () => {
+      while (next < alerts.length) {
+        const chunk = alerts.slice(next, (next += CHUNK));
+        await this.queue.addBulk(chunk.map((a) => ({ name: FIRE_JOB_NAME, data: fireJobData(a), opts: fireJobOptions(a, now, this.attempts) })));
+        done += chunk.length;
+        onChunk?.(done);
+      }
+    }));
   }
 
   /**
