@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { EngineConfig } from '@csc/config';
-import { loggerOptions, requestId } from '@csc/logging';
+import { loggablePath, loggerOptions, requestId, type RoutedRequest } from '@csc/logging';
 import { createRedis } from '@csc/redis';
 import { RedisProbe } from './redis.probe';
 import { RedisCommandClient } from './tokens';
@@ -26,7 +26,8 @@ export class RuntimeModule implements OnApplicationShutdown {
             customProps: () => ({}),
             quietReqLogger: true,
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+              // The route template with reference parameters filled in, never the raw URL (a caller may type a name into it).
+              req: (req: { id: string; method: string; raw: RoutedRequest }) => ({ id: req.id, method: req.method, path: loggablePath(req.raw) }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },

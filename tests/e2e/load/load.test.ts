@@ -41,10 +41,9 @@ describe('8 clients for 15 s on the api and worker processes (PostgreSQL, real R
     expect(report.privacy.scanned.logLines).toBeGreaterThan(0);
   });
 
-  // Known leak, left failing on purpose: the access log writes the request's raw path, so a name
-  // sent in place of a case id (GET /cases/<name>, answered 400) lands in the api's log. Passes
-  // (and this must become a plain `it`) once the log names the route, or redacts segments that are not references.
-  it.failing('KNOWN LEAK, expected to fail until the access log stops writing raw paths: logs no name sent in place of a case id in the URL', () => {
+  // A name sent in place of a case id (GET /cases/<name>, answered 400) must not reach the api's log:
+  // the request log names the route and fills in only parameters that are references.
+  it('logs no name sent in place of a case id in the URL', () => {
     expect(report.privacyProbes['400'] ?? 0).toBeGreaterThan(0);
     expect(report.privacy.findings.filter((f) => inUrl(f.marker))).toEqual([]);
   });
