@@ -17,7 +17,9 @@ describe(`the api killed with SIGKILL while clients are recording (${SIZE.name} 
     // Clients retry through the restart with the same Idempotency-Key; a command in flight at the kill keeps its
     // key claimed for 60 s (409 in progress), and its client gives up on it after 3 s.
     const clients = new LoadClients({ url: () => deployment.api.url, token: deployment.token, clients: SIZE.clients, casePrefix: 'api-kill' }).start();
-    await eventually(() => Promise.resolve(clients.acknowledgedCount >= SIZE.clients * 5 ? true : undefined), 'the clients to be under way', 60_000);
+    // Load for SIZE.loadMs (and at least five commands a client) before the fault, and as long again after it.
+    const loadStarted = performance.now();
+    await eventually(() => Promise.resolve(clients.acknowledgedCount >= SIZE.clients * 5 && performance.now() - loadStarted >= SIZE.loadMs ? true : undefined), 'the clients to be under way', 60_000 + SIZE.loadMs);
     const beforeKill = clients.snapshotAnswers();
     const pid = deployment.api.pid;
     await deployment.api.kill('SIGKILL');
@@ -26,7 +28,11 @@ describe(`the api killed with SIGKILL while clients are recording (${SIZE.name} 
     expect(deployment.api.pid).not.toBe(pid);
     mark('api restarted');
     const afterRestart = clients.acknowledgedCount;
-    await eventually(() => Promise.resolve(clients.acknowledgedCount >= afterRestart + SIZE.clients * 5 ? true : undefined), 'the clients to go on after the restart', 60_000);
+    const restartedAt = performance.now();
+    await eventually(
+      () => Promise.resolve(clients.acknowledgedCount >= afterRestart + SIZE.clients * 5 && performance.now() - restartedAt >= SIZE.loadMs ? true : undefined),
+      'the clients to go on after the restart', 60_000 + SIZE.loadMs,
+    );
     const report = await clients.stop();
     const during = clients.answersSince(beforeKill);
     mark(`load stopped: ${report.acknowledged.length} acknowledged, ${report.unacknowledged.length} given up; answers since the kill ${JSON.stringify(during)}`);

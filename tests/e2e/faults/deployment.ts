@@ -24,8 +24,8 @@ export const SIZE = (() => {
   const outage = Number(process.env.FAULTS_OUTAGE_SECONDS ?? (name === 'large' ? 60 : 10));
   if (!Number.isFinite(outage) || outage <= 0 || outage > 600) throw new Error('FAULTS_OUTAGE_SECONDS must be a number of seconds from 1 to 600');
   return name === 'ci'
-    ? { name, cases: 60, clients: 6, loadMs: 3000, outageMs: outage * 1000 }
-    : { name, cases: 2000, clients: 24, loadMs: 20_000, outageMs: outage * 1000 };
+    ? { name, cases: 60, clients: 6, loadMs: 1000, outageMs: outage * 1000 }
+    : { name, cases: 2000, clients: 24, loadMs: 30_000, outageMs: outage * 1000 };
 })();
 
 /** How long one fault test may take at this size (jest timeout). */

@@ -16,7 +16,9 @@ describe(`PostgreSQL (the event store) crashed and restarted while clients are r
     const pids = [deployment.api.pid, deployment.worker.pid];
     mark('deployed');
     const clients = new LoadClients({ url: () => deployment.api.url, token: deployment.token, clients: SIZE.clients, casePrefix: 'pg-restart', giveUpAfterMs: 60_000 }).start();
-    await eventually(() => Promise.resolve(clients.acknowledgedCount >= SIZE.clients * 5 ? true : undefined), 'the clients to be under way', 60_000);
+    // Load for SIZE.loadMs (and at least five commands a client) before the fault, and as long again after it.
+    const loadStarted = performance.now();
+    await eventually(() => Promise.resolve(clients.acknowledgedCount >= SIZE.clients * 5 && performance.now() - loadStarted >= SIZE.loadMs ? true : undefined), 'the clients to be under way', 60_000 + SIZE.loadMs);
     const beforeCrash = clients.snapshotAnswers();
     // A crash (immediate shutdown: no checkpoint, transactions in flight cut off), held until the clients have felt it.
     await deployment.pg.down('immediate');
@@ -26,7 +28,11 @@ describe(`PostgreSQL (the event store) crashed and restarted while clients are r
     await deployment.pg.up();
     mark('postgres up again (recovered from its WAL)');
     const afterRestart = clients.acknowledgedCount;
-    await eventually(() => Promise.resolve(clients.acknowledgedCount >= afterRestart + SIZE.clients * 5 ? true : undefined), 'the clients to go on after the restart', 60_000);
+    const restartedAt = performance.now();
+    await eventually(
+      () => Promise.resolve(clients.acknowledgedCount >= afterRestart + SIZE.clients * 5 && performance.now() - restartedAt >= SIZE.loadMs ? true : undefined),
+      'the clients to go on after the restart', 60_000 + SIZE.loadMs,
+    );
     const report = await clients.stop();
     const during = clients.answersSince(beforeCrash);
     mark(`load stopped: ${report.acknowledged.length} acknowledged, ${report.unacknowledged.length} given up; answers since the crash ${JSON.stringify(during)}`);
