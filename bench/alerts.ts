@@ -168,9 +168,9 @@ export async function run(progress: (message: string) => void): Promise<Record<s
       baselineAddBulkMs: Math.round(baselineMs), baselineAddBulkPerSec: Math.round(N / (baselineMs / 1000)), scheduleVsBaselineRatio: Number((scheduleMs / baselineMs).toFixed(2)),
       redisBytesPerDeadline: Math.round((memoryAfter - memoryBefore) / N), baselineLongPayloadBytesPerDeadline: Math.round(baselineBytes / N),
       redisBytesVsBaselineRatio: Number(((memoryAfter - memoryBefore) / baselineBytes).toFixed(2)), jobHashBytes: Math.round(jobHashBytes), delayedSetBytesPerDeadline: Math.round(delayedSetBytes),
-      reconcileAfterFlushMs: Math.round(reconcileMs), reconcileCpuMs: Math.round((reconcileCpu.user + reconcileCpu.system) / 1000), reconcileTargetMs: 30_000,
+      reconcileAfterFlushMs: Math.round(reconcileMs), reconcileCpuMs: Math.round((reconcileCpu.user + reconcileCpu.system) / 1000), targetReconcileAfterFlushMs: 30_000,
       eventStore: store.kind, loadAverage1m: Number(os.loadavg()[0]?.toFixed(1)), cores: os.cpus().length,
-      ...lateness, latenessTargetP99Ms: 1000, redisBytesTarget: 1024,
+      ...lateness, targetLatenessP99Ms: 1000, targetRedisBytesPerDeadline: 1024,
     };
   } finally {
     await deleteKeysUnder(redis, prefix);

@@ -139,6 +139,8 @@ export async function run(progress: (message: string) => void): Promise<Record<s
       rebuildViewsAndWriteMs: report.writeMs,
       bareReadAllEventsPerSec: Math.round(readEventsPerSec),
       rebuildVsReadAllRatio: round(rebuildEventsPerSec / readEventsPerSec, 2),
+      targetOverdueQueryP99Ms: 10,
+      targetRebuildEventsPerSec: 50_000,
     };
   } finally {
     await deleteUnder(redis, prefix);

@@ -56,7 +56,7 @@ function targetOf(figures: Figures, key: string): { target: number; met: boolean
   const target = figures[`target${key[0]!.toUpperCase()}${key.slice(1)}`];
   const value = figures[key];
   if (typeof target !== 'number' || typeof value !== 'number') return undefined;
-  const lowerIsBetter = /(Ms|Seconds|Bytes)$/.test(key);
+  const lowerIsBetter = /(Ms|Seconds)$|Bytes/.test(key);
   return { target, met: lowerIsBetter ? value <= target : value >= target };
 }
 
