@@ -1,4 +1,4 @@
-import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@csc/event-store';
+import { WrongExpectedRevisionError, type EventStore, type JsonObject, type RecordedEvent } from '@csc/event-store';
 import { appendRetrying, newEvent, renameUpcaster, streamName, take, TestClock, type OpenHarness, type StoreHarness } from './fixtures';
 
 /**
@@ -215,6 +215,39 @@ export function eventStoreContract(name: string, open: OpenHarness, cannot: Cann
           expectIncreasing(seen);
         },
       );
+    });
+
+    it('gives the same events, value for value, from readAll pages of any size, a subscription and readStream', async () => {
+      const stream = streamName('pages');
+      const odd: JsonObject = {
+        text: 'quote " backslash \\ tab \t newline \n accents é ü emoji 😀 control \u0001 </script>',
+        numbers: [0, -12.5, 12345678901234, 0.1, 1e21],
+        flags: [true, false, null],
+        empty: {},
+        nested: { list: [1, 'two', { three: [] }], zKey: 'z', aKey: 'a' },
+      };
+      const { position: before } = await store.append(streamName('marker'), [newEvent()], 'no_stream');
+      const count = 1_100;
+      for (let from = 0; from < count; from += 550) {
+        await store.append(stream, Array.from({ length: 550 }, (_, n) => newEvent('ContractPaged', { n: from + n, ...(n % 100 === 0 ? odd : {}) })), from === 0 ? 'no_stream' : from - 1);
+      }
+      const stored = await store.readStream(stream);
+      expect(stored).toHaveLength(count);
+      // Serialised, so that key order counts too; other writers' events (none here) are left out.
+      const mine = (events: readonly RecordedEvent[]) => events.filter((event) => event.streamId === stream);
+      const same = (events: readonly RecordedEvent[]) => JSON.stringify(events) === JSON.stringify(stored.slice(0, events.length));
+      const large = await store.readAll({ after: before, maxCount: 1_050 });
+      expect(large).toHaveLength(1_050);
+      expect(mine(large).length).toBeGreaterThan(1_000);
+      expect(same(mine(large))).toBe(true);
+      expect(large.find((event) => event.revision === 100 && event.streamId === stream)).toEqual({ ...stored[100], data: { n: 100, ...odd } });
+      const first = await store.readAll({ after: before, maxCount: 1_000 });
+      const pages = [...first, ...(await store.readAll({ after: first[first.length - 1]!.position, maxCount: 1_000 }))];
+      expect(same(mine(pages))).toBe(true);
+      expect(mine(pages)).toHaveLength(count);
+      expect(mine(await store.readAll({ after: stored[count - 1]!.position }))).toEqual([]);
+      const subscribed = await take(store.subscribeToAll({ after: before, filter: { streamPrefixes: [stream] } }), count);
+      expect(same(subscribed)).toBe(true);
     });
 
     it('upcasts older schema versions on every read path, and verifies the stored form', async () => {
