@@ -397,3 +397,31 @@ describe('the pages rate limit', () => {
     expect((await browser.page.request.get(`${base}/assets/govuk-frontend.min.css`)).status()).toBe(200);
   });
 });
+
+describe('the live change stream when the api stops', () => {
+  it('is ended by the api, so an open queue page does not hold up shutdown', async () => {
+    const api = await startCaseApi('postgres');
+    const browser = await openBrowser();
+    let closed = false;
+    try {
+      const base = api.url.replace('127.0.0.1', 'localhost');
+      const { page } = browser;
+      await page.goto(`${base}/app/sign-in`);
+      await page.check('input[name="user"][value="manager"]');
+      // The queue page's script opens the stream as soon as the page has loaded.
+      const stream = page.waitForResponse((r) => r.url().endsWith('/app/queue/changes'), { timeout: 15_000 });
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      expect(new URL(page.url()).pathname).toBe('/app/queue');
+      expect((await stream).status()).toBe(200);
+      const started = performance.now();
+      await api.close();
+      closed = true;
+      // An SSE response still open kept the HTTP server from closing until the browser left (csc start
+      // then gave up at its 10 s bound). Now the api ends the streams and closes their connections.
+      expect(performance.now() - started).toBeLessThan(3000);
+    } finally {
+      await browser.close();
+      if (!closed) await api.close();
+    }
+  });
+});

@@ -19,7 +19,8 @@ export class PageErrorFilter implements ExceptionFilter {
     }
     const status = code === 'CSRF_REFUSED' ? 403 : isProblemCode(code) ? PROBLEM_TYPES[code].status : error instanceof HttpException ? error.getStatus() : 500;
     const requestId = typeof request.id === 'string' ? request.id : '';
-    if (status >= 500) this.logger.error({ err: error, requestId }, 'page failed');
+    if (status === 503) response.setHeader('Connection', 'close');
+    if (status >= 500 && status !== 503) this.logger.error({ err: error, requestId }, 'page failed');
     const message = status >= 500 ? 'Sorry, there is a problem with the service. Try again later.'
       : code === 'CSRF_REFUSED' ? 'The form had expired. Go back, reload the page and try again.'
       : error instanceof Error ? error.message : 'The request could not be completed.';

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Inject, Post, Query, Req, Res, Sse, UseFilters, UseGuards, type MessageEvent } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, ServiceUnavailableException, Sse, UseFilters, UseGuards, type BeforeApplicationShutdown, type MessageEvent } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Socket } from 'node:net';
 import type { Request, Response } from 'express';
-import { filter, map, type Observable } from 'rxjs';
+import { filter, map, ReplaySubject, takeUntil, type Observable } from 'rxjs';
 import { InboxChannel, type Recipient } from '@csc/alerts';
 import { authorise, ForbiddenError, type Principal } from '@csc/auth';
+import { formatLondonTime } from '@csc/calendar';
 import { Public } from '../http/principal';
 import { QueueService } from '../queues/queue-service';
 import { nav } from './nav';
@@ -28,7 +30,17 @@ const INBOX_ROWS = 100;
 @UseFilters(PageErrorFilter)
 @UseGuards(PageSessionGuard, PageThrottleGuard)
 @Controller('app')
-export class QueuePagesController {
+export class QueuePagesController implements BeforeApplicationShutdown {
+  /**
+   * Ends every open change stream when the api stops (an open one keeps the HTTP server from
+   * closing), and refuses new ones from then on: a browser's EventSource reconnects after its
+   * stream ends, and stops reconnecting only on an answer other than 200.
+   */
+  private readonly closing = new ReplaySubject<void>(1);
+  private stopping = false;
+  /** The connections of the open streams: closed at shutdown, so the server need not wait for browsers. */
+  private readonly streams = new Set<Socket>();
+
   constructor(
     private readonly queues: QueueService,
     private readonly inbox: InboxChannel,
@@ -41,12 +53,16 @@ export class QueuePagesController {
     const now = this.queues.now();
     const teams = readableTeams(user);
     const lists = await teamLists(this.queues.reader, teams, now);
-    renderPage(response, 'queue.njk', { title: 'Overdue and due soon', nav: nav(user, '/app/queue'), user, teams, ...lists, soonDays: TEAM_SOON_WORKING_DAYS, asOf: now.toISOString(), csrf: csrfTokenFor(request, response) });
+    renderPage(response, 'queue.njk', { title: 'Overdue and due soon', nav: nav(user, '/app/queue'), user, teams, ...lists, soonDays: TEAM_SOON_WORKING_DAYS, asOf: formatLondonTime(now.toISOString()), csrf: csrfTokenFor(request, response) });
   }
 
   /** Server-sent events: a change to a queue this user may see (the page's script counts them). */
   @Sse('queue/changes')
-  changes(@PageUser() user: Principal): Observable<MessageEvent> {
+  changes(@PageUser() user: Principal, @Req() request: Request): Observable<MessageEvent> {
+    if (this.stopping) throw new ServiceUnavailableException('the service is stopping');
+    const socket = request.socket;
+    this.streams.add(socket);
+    socket.once('close', () => this.streams.delete(socket));
     return this.queues.changes.pipe(
       map((change) => ({
         caseId: change.caseId,
@@ -55,7 +71,16 @@ export class QueuePagesController {
       })),
       filter((seen) => seen.teams.length > 0 || seen.iros.length > 0),
       map((seen) => ({ type: 'queue-change', data: seen })),
+      takeUntil(this.closing),
     );
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+    this.closing.next();
+    // The browser's EventSource reconnects (to a server no longer listening) and says nothing to its user.
+    for (const socket of this.streams) socket.destroy();
+    this.streams.clear();
   }
 
   @Get('due')
@@ -64,7 +89,7 @@ export class QueuePagesController {
     const now = this.queues.now();
     const lists = await iroLists(this.queues.reader, user.userId, now);
     renderPage(response, 'due.njk', {
-      title: 'My due dates', nav: nav(user, '/app/due'), user, ...lists, soonDays: IRO_SOON_WORKING_DAYS, asOf: now.toISOString(),
+      title: 'My due dates', nav: nav(user, '/app/due'), user, ...lists, soonDays: IRO_SOON_WORKING_DAYS, asOf: formatLondonTime(now.toISOString()),
       feedRevoked: feed === 'revoked', csrf: csrfTokenFor(request, response),
     });
   }

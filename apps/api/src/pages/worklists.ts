@@ -1,5 +1,6 @@
 import { authorise, type Principal } from '@csc/auth';
 import type { AlertNotice } from '@csc/alerts';
+import { formatLondonTime } from '@csc/calendar';
 import type { OpenDeadline, QueueItem, QueueReader } from '@csc/projections';
 
 /** One row of a manager's or IRO's list, from the Redis queue projection (references only). */
@@ -81,11 +82,15 @@ export interface InboxRow {
   readonly dueInstant: string | null;
   readonly workingDaysBefore: number | null;
   readonly late: boolean;
+  /** Due and sent as London shows them ("Tue 28 Oct 2025 09:00 GMT"). */
+  readonly due: string;
+  readonly sent: string;
 }
 
 export function inboxRow(notice: AlertNotice): InboxRow {
   return {
     eventId: notice.eventId, kind: notice.kind, caseId: notice.caseId, deadlineId: notice.deadlineId, ruleId: notice.ruleId,
     scheduledFor: notice.scheduledFor, raisedAt: notice.raisedAt, dueInstant: notice.dueInstant, workingDaysBefore: notice.workingDaysBefore, late: notice.late,
+    due: notice.dueInstant === null ? 'no timescale' : formatLondonTime(notice.dueInstant), sent: formatLondonTime(notice.raisedAt),
   };
 }
