@@ -85,7 +85,7 @@ export class CasePagesController {
   async recordForm(@Param('caseId', new RecordIdPipe()) caseId: string, @Param('form') slug: string, @Query('instanceId') instanceId: string | undefined, @PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
     const spec = caseForm(slug);
     await this.allowed(caseId, user, 'read-case');
-    renderForm(request, response, { ...this.formPage(spec, caseId, user), values: blankValues(spec, { ...(typeof instanceId === 'string' ? { instanceId } : {}), userId: user.userId }) });
+    renderForm(request, response, { ...this.formPage(spec, caseId, user), values: blankValues(spec, { ...(typeof instanceId === 'string' ? { instanceId } : {}), ...(user.roles.includes('iro') ? { iroRef: user.userId } : {}) }) });
   }
 
   @Post(':caseId/record/:form')

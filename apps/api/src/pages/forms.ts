@@ -21,7 +21,7 @@ export interface Choice {
 
 export type FieldSpec =
   | { readonly kind: 'instance'; readonly name: 'instanceId'; readonly label: string; readonly hint: string }
-  | { readonly kind: 'text'; readonly name: string; readonly label: string; readonly hint?: string; readonly optional?: boolean; readonly defaultToUser?: boolean }
+  | { readonly kind: 'text'; readonly name: string; readonly label: string; readonly hint?: string; readonly optional?: boolean; readonly defaultToIro?: boolean }
   | { readonly kind: 'radios'; readonly name: string; readonly label: string; readonly hint?: string; readonly choices: readonly Choice[]; readonly optional?: boolean }
   | { readonly kind: 'checkboxes'; readonly name: string; readonly label: string; readonly hint?: string; readonly choices: readonly Choice[] };
 
@@ -75,7 +75,7 @@ export const FORMS: readonly FormSpec[] = [
     done: 'Looked-after child review recorded', dateLegend: 'When was the review held?', dateMissing: 'Enter the date the review was held', withTime: false,
     fields: [
       { kind: 'instance', name: 'instanceId', label: 'Period of care', hint: "The period's instance, for example lac-1" },
-      { kind: 'text', name: 'iroRef', label: 'IRO who chaired the review', hint: 'Their reference, for example iro-01', defaultToUser: true },
+      { kind: 'text', name: 'iroRef', label: 'IRO who chaired the review', hint: 'Their reference, for example iro-01', defaultToIro: true },
       { kind: 'radios', name: 'timing', label: 'Was the review scheduled or early?', choices: choices(REVIEW_TIMINGS, { scheduled: 'Scheduled', early: 'Early', 'before-significant-change': 'Before a significant change' }) },
       { kind: 'radios', name: 'earlyReason', label: 'If early, why? (regulation 33(3))', optional: true, choices: choices(EARLY_REVIEW_REASONS, { 'iro-request': 'The IRO asked for it' }) },
       { kind: 'radios', name: 'participation', label: "How did the child take part? (SSDA903 code)", choices: choices(PARTICIPATION_CODES, PARTICIPATION_TEXT) },
@@ -87,7 +87,7 @@ export const FORMS: readonly FormSpec[] = [
     fields: [
       { kind: 'instance', name: 'instanceId', label: 'Missing episode', hint: "The episode's instance, for example mis-1" },
       { kind: 'radios', name: 'interviewerRole', label: 'Who will carry out the interview?', choices: choices(INTERVIEWER_ROLES, { iro: 'An IRO', 'independent-worker': 'An independent worker' }) },
-      { kind: 'text', name: 'interviewerRef', label: 'Interviewer', hint: 'Their reference, for example rhi-worker-2', defaultToUser: true },
+      { kind: 'text', name: 'interviewerRef', label: 'Interviewer', hint: 'Their reference, for example rhi-worker-2', defaultToIro: true },
     ],
   },
   {
@@ -96,7 +96,7 @@ export const FORMS: readonly FormSpec[] = [
     fields: [
       { kind: 'instance', name: 'instanceId', label: 'Missing episode', hint: "The episode's instance, for example mis-1" },
       { kind: 'radios', name: 'interviewerRole', label: 'Who carried out the interview?', choices: choices(INTERVIEWER_ROLES, { iro: 'An IRO', 'independent-worker': 'An independent worker' }) },
-      { kind: 'text', name: 'interviewerRef', label: 'Interviewer', hint: 'Their reference, for example rhi-worker-2', defaultToUser: true },
+      { kind: 'text', name: 'interviewerRef', label: 'Interviewer', hint: 'Their reference, for example rhi-worker-2', defaultToIro: true },
       { kind: 'checkboxes', name: 'pushFactors', label: 'What drove the child away?', hint: 'Select all that apply', choices: choices(PUSH_FACTORS) },
       { kind: 'checkboxes', name: 'pullFactors', label: 'What drew the child away?', hint: 'Select all that apply', choices: choices(PULL_FACTORS) },
       { kind: 'checkboxes', name: 'risks', label: 'Risks identified', hint: 'Select all that apply', choices: choices(RISKS) },
@@ -141,11 +141,11 @@ export function valuesOf(spec: FormSpec, body: Record<string, unknown>): FormVal
   return { day: text('occurredAt-day'), month: text('occurredAt-month'), year: text('occurredAt-year'), time: text('occurredAt-time'), key: text('idempotencyKey'), fields };
 }
 
-/** An empty form (instance and references prefilled where the page knows them). */
-export function blankValues(spec: FormSpec, prefill: { instanceId?: string; userId: string }): FormValues {
+/** An empty form: the instance prefilled from the link, and an IRO's own reference where the IRO is usually who is named. */
+export function blankValues(spec: FormSpec, prefill: { instanceId?: string; iroRef?: string }): FormValues {
   const fields: Record<string, string | string[]> = {};
   for (const field of spec.fields) {
-    fields[field.name] = field.kind === 'checkboxes' ? [] : field.kind === 'instance' ? (prefill.instanceId ?? '') : field.kind === 'text' && field.defaultToUser ? prefill.userId : '';
+    fields[field.name] = field.kind === 'checkboxes' ? [] : field.kind === 'instance' ? (prefill.instanceId ?? '') : field.kind === 'text' && field.defaultToIro ? (prefill.iroRef ?? '') : '';
   }
   return { day: '', month: '', year: '', time: '', key: crypto.randomUUID(), fields };
 }

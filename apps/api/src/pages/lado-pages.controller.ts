@@ -82,7 +82,7 @@ export class LadoPagesController {
   async recordForm(@Param('allegationId', new RecordIdPipe('allegationId')) id: string, @Param('form') slug: string, @PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
     const spec = allegationForm(slug);
     await this.loaded(id, user);
-    renderForm(request, response, { ...formPage(spec, id, user), values: blankValues(spec, { userId: user.userId }) });
+    renderForm(request, response, { ...formPage(spec, id, user), values: blankValues(spec, {}) });
   }
 
   @Post(':allegationId/record/:form')

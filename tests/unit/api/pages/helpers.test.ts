@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { occurredAtOf, summaryItem, validatedReviewBody, formFieldOf, type ReviewForm } from '../../../../apps/api/src/pages/record-form';
 import { csrfValid, sessionOf } from '../../../../apps/api/src/pages/session';
 import { rowOf } from '../../../../apps/api/src/pages/worklists';
-import { occurredAtFrom, formSpec, summaryOf, type FormSpec } from '../../../../apps/api/src/pages/forms';
+import { blankValues, occurredAtFrom, formSpec, summaryOf, type FormSpec } from '../../../../apps/api/src/pages/forms';
 import { periodOf } from '../../../../apps/api/src/pages/report-pages.controller';
 import { percentChart } from '../../../../apps/api/src/pages/charts';
 
@@ -75,6 +75,11 @@ describe('the recording forms', () => {
   it('reads a date and a London time as that wall-clock instant (BST in summer)', () => {
     expect(occurredAtFrom({ day: '3', month: '7', year: '2026', time: '14:30' }, 'x')).toBe('2026-07-03T13:30:00.000Z');
     expect(occurredAtFrom({ day: '3', month: '7', year: '2026', time: '25:00' }, 'x')).toEqual({ field: 'occurredAt', message: expect.stringMatching(/24-hour clock/) });
+  });
+
+  it('prefills the instance from the link, and the interviewer only for an IRO (a manager types who it was)', () => {
+    expect(blankValues(rhi, { instanceId: 'mis-2', iroRef: 'iro-01' }).fields).toMatchObject({ instanceId: 'mis-2', interviewerRef: 'iro-01', interviewerRole: '' });
+    expect(blankValues(rhi, {}).fields).toMatchObject({ instanceId: '', interviewerRef: '' });
   });
 
   it("names a field the api's message is about, linked to it", () => {
