@@ -1,7 +1,7 @@
 import type { RedisCheckpointStore } from './checkpoints';
 import type { RecordedEvent } from './envelope';
 import type { EventStore, SubscriptionFilter } from './port';
-import type { Position } from './position';
+import { START, type Position } from './position';
 
 export interface CheckpointedSubscription {
   readonly store: EventStore;
@@ -13,6 +13,16 @@ export interface CheckpointedSubscription {
   readonly initial?: () => Promise<Position>;
   /** Handles one event; the checkpoint moves past it once this resolves. */
   readonly handle: (event: RecordedEvent) => Promise<void>;
+  /** How often an idle subscriber checks that its checkpoint still exists (default 5 s). */
+  readonly watchMs?: number;
+}
+
+/** The subscriber's checkpoint vanished while it ran (Redis restarted empty, or was flushed): what it kept in Redis is gone too. */
+export class CheckpointLostError extends Error {
+  constructor(readonly subscriberId: string) {
+    super(`the checkpoint of ${subscriberId} has vanished (Redis lost its data?): starting again from what Redis now holds`);
+    this.name = 'CheckpointLostError';
+  }
 }
 
 /**
@@ -22,12 +32,36 @@ export interface CheckpointedSubscription {
  */
 export async function runCheckpointed(sub: CheckpointedSubscription, signal: AbortSignal): Promise<void> {
   const saved = await sub.checkpoints.load(sub.subscriberId);
-  const after = saved ?? (sub.initial === undefined ? undefined : await sub.initial());
-  if (saved === undefined && after !== undefined) await sub.checkpoints.save(sub.subscriberId, after);
-  for await (const event of sub.store.subscribeToAll({ ...(after === undefined ? {} : { after }), ...(sub.filter ? { filter: sub.filter } : {}), signal })) {
-    await sub.handle(event);
-    await sub.checkpoints.save(sub.subscriberId, event.position);
+  const after = saved ?? (sub.initial === undefined ? START : await sub.initial());
+  if (saved === undefined) await sub.checkpoints.save(sub.subscriberId, after);
+  // A checkpoint that vanishes means Redis lost its data: stop, so that the caller (keepRunning) starts
+  // again from no checkpoint (the alert scheduler reconciles; a projector re-projects from the start).
+  const inner = new AbortController();
+  const stop = (): void => inner.abort();
+  if (signal.aborted) stop();
+  else signal.addEventListener('abort', stop, { once: true });
+  let lost = false;
+  const watch = setInterval(() => {
+    void sub.checkpoints.load(sub.subscriberId).then((position) => {
+      if (position === undefined) {
+        lost = true;
+        inner.abort();
+      }
+    }, () => undefined);
+  }, sub.watchMs ?? 5000);
+  try {
+    for await (const event of sub.store.subscribeToAll({ after, ...(sub.filter ? { filter: sub.filter } : {}), signal: inner.signal })) {
+      await sub.handle(event);
+      if (!(await sub.checkpoints.advance(sub.subscriberId, event.position))) {
+        lost = true;
+        break;
+      }
+    }
+  } finally {
+    clearInterval(watch);
+    signal.removeEventListener('abort', stop);
   }
+  if (lost && !signal.aborted) throw new CheckpointLostError(sub.subscriberId);
 }
 
 /**

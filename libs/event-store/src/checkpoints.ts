@@ -15,6 +15,14 @@ if current and current >= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[1])
 return 1`;
 
+// The same, but only over a checkpoint that still exists: -1 when it has vanished (Redis lost its data).
+const SAVE_IF_PRESENT_AND_AHEAD = `
+local current = redis.call('GET', KEYS[1])
+if not current then return -1 end
+if current >= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1])
+return 1`;
+
 /**
  * Where each subscriber keeps the position of the last event it has handled.
  * Save after handling a batch: a restart resumes after it, so at most the
@@ -35,6 +43,12 @@ export class RedisCheckpointStore {
   async save(subscriberId: string, position: Position): Promise<boolean> {
     if (!isPosition(position)) throw new RangeError(`not a position: ${JSON.stringify(position)}`);
     return (await this.options.redis.eval(SAVE_IF_AHEAD, 1, this.key(subscriberId), position)) === 1;
+  }
+
+  /** Moves a checkpoint that exists forward; false when it has vanished (nothing is written then). */
+  async advance(subscriberId: string, position: Position): Promise<boolean> {
+    if (!isPosition(position)) throw new RangeError(`not a position: ${JSON.stringify(position)}`);
+    return (await this.options.redis.eval(SAVE_IF_PRESENT_AND_AHEAD, 1, this.key(subscriberId), position)) !== -1;
   }
 
   /** Forgets the position, so the subscriber rebuilds from the start. */

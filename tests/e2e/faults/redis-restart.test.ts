@@ -56,18 +56,14 @@ describe(`Redis restarted empty (no persistence) under a running api and worker 
     expect(d.api.running && d.worker.running).toBe(true);
   });
 
-  // KNOWN ENGINE BUG (reported to the integrator). runCheckpointed (libs/event-store) keeps its
-  // position in memory and, after Redis comes back empty, saves a fresh checkpoint past every
-  // event whose effects Redis lost: the alert scheduler never reconciles (the open deadlines'
-  // delayed jobs are gone until the periodic reconciliation, CSC_ALERT_RECONCILE_INTERVAL_MS,
-  // 15 min by default, never when 0), and the queue projector keeps its lease (renewal re-creates
-  // it) so it never re-projects the cases written before. `it.failing` turns red once fixed:
-  // then make these plain `it`.
-  it.failing('KNOWN BUG (fails until fixed): the running worker restores the alert jobs and the queue projection after Redis comes back empty', () => {
+  // Redis came back empty under a running worker: each checkpointed subscriber notices its
+  // checkpoint has vanished (runCheckpointed's watch, or a refused advance) and starts again from
+  // no checkpoint: the alert scheduler reconciles, the queue projector re-projects from the start.
+  it('the running worker restores the alert jobs and the queue projection after Redis comes back empty', () => {
     expect(afterRestart.problems).toEqual([]);
   });
 
-  it.failing('KNOWN BUG (fails until fixed): restarting the worker restores them (it finds the fresh checkpoints and neither reconciles nor rebuilds)', async () => {
+  it('a worker restarted after that finds everything in place', async () => {
     await d.worker.stop();
     await d.worker.up();
     const result = await d.check(acknowledged);
