@@ -1,14 +1,17 @@
 import {
-  ALLEGATION_STREAM_PREFIX, CASE_STREAM_PREFIX, allegationStreamId, caseStreamId, foldAllegation, foldCase, initialAllegationState, initialCaseState, isTimescaleAlertType,
+  ALLEGATION_STREAM_PREFIX, CASE_STREAM_PREFIX, allegationStreamId, caseStreamId, evolve, foldAllegation, foldCase, initialAllegationState, initialCaseState, isTimescaleAlertType,
   type AllegationState, type CaseState, type DeadlineOptions,
 } from '@csc/case';
-import { RedisCheckpointStore, START, runCheckpointed, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
+import { RedisCheckpointStore, START, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
 import type { Redis } from '@csc/redis';
 import { INBOX_READ_EVENT } from './inbox';
 import { INBOX_STREAM_PREFIX, ProjectionKeys, QUEUES_SUBSCRIBER } from './keys';
+import { CaseCache, onlyVersionChanged, type CachedCase, type CaseCacheStats } from './case-cache';
 import { RedisLease } from './lease';
-import { allegationView, caseView, inboxAlert, type InboxAlert } from './view';
-import { BulkWriter, addInboxAlert, readMarksOf, replaceAllegation, replaceView, type QueueChange } from './writer';
+import { allegationView, caseView, inboxAlert, type AllegationView, type CaseView, type InboxAlert } from './view';
+import {
+  BulkWriter, addInboxAlert, readMarksOf, replaceAllegation, replaceAllegationIn, replaceView, replaceViewIn, storedDeadlinesOf, summaryOf, type QueueChange,
+} from './writer';
 
 export interface ProjectorOptions {
   readonly store: EventStore;
@@ -23,6 +26,10 @@ export interface ProjectorOptions {
   readonly publish?: boolean;
   /** Events per page a rebuild reads (default 5,000). */
   readonly rebuildPageSize?: number;
+  /** Cases whose folded state the incremental projector keeps in memory, least recently used evicted first (default 10,000). */
+  readonly caseCacheSize?: number;
+  /** Most events the incremental projector applies (and checkpoints) together (default 1,000). */
+  readonly maxBatch?: number;
 }
 
 export interface RebuildProgress {
@@ -48,6 +55,21 @@ export interface RebuildReport {
 
 /** Streams the projector follows: children's cases (with their alert events), LADO allegations, inbox read-marks. */
 const STREAM_PREFIXES = [CASE_STREAM_PREFIX, ALLEGATION_STREAM_PREFIX, INBOX_STREAM_PREFIX];
+/** Most events applied together by the incremental projector: one MULTI, then one checkpoint. */
+const MAX_BATCH = 1000;
+/** What `nextTurn` gives: nothing arrived within this turn of the event loop. */
+const NOT_YET = Symbol('not yet');
+const nextTurn = (): Promise<typeof NOT_YET> => new Promise((resolve) => setImmediate(resolve, NOT_YET));
+
+/** The events of one batch, sorted by what they change. */
+interface Batch {
+  /** Each case the batch touched, with its cached (folded) state. */
+  readonly cases: Map<string, CachedCase>;
+  readonly alerts: InboxAlert[];
+  readonly allegations: Set<string>;
+  readonly readMarks: { readonly userKey: string; readonly ids: readonly string[] }[];
+}
+
 /** Events per page: 5,000 keeps PostgreSQL on an ordered index scan (pages of ~10% of the log and more get a sort of every remaining row, each page). */
 const PAGE = 5000;
 
@@ -70,9 +92,12 @@ export class QueueProjector {
   readonly keys: ProjectionKeys;
   readonly lease: RedisLease;
   private readonly checkpoints: RedisCheckpointStore;
+  /** Folded cases of the incremental projection (emptied when a run starts and after a failed batch). */
+  private readonly cache: CaseCache;
 
   constructor(private readonly options: ProjectorOptions) {
     this.keys = new ProjectionKeys(options.prefix);
+    this.cache = new CaseCache(options.caseCacheSize ?? 10_000);
     this.checkpoints = new RedisCheckpointStore({ redis: options.redis, prefix: options.prefix });
     this.lease = new RedisLease({ redis: options.redis, key: this.keys.lease, ttlMs: options.leaseTtlMs ?? 15_000, ...(options.holder ? { holder: options.holder } : {}) });
   }
@@ -82,8 +107,9 @@ export class QueueProjector {
     return this.keys.at((await this.options.redis.get(this.keys.generationPointer)) ?? undefined);
   }
 
-  /** Re-derives one case from its stream and replaces its keys. */
+  /** Re-derives one case from its stream and replaces its keys (a fresh read: the case's cached state, if any, is dropped). */
   async projectCase(caseId: string, keys?: ProjectionKeys): Promise<QueueChange> {
+    this.cache.delete(caseId);
     const events = await this.options.store.readStream(caseStreamId(caseId));
     const change = await replaceView(this.options.redis, keys ?? (await this.currentKeys()), caseId, caseView(foldCase(events), this.options.deadlines));
     if (this.options.publish !== false && (change.added.length > 0 || change.removed.length > 0)) {
@@ -94,30 +120,126 @@ export class QueueProjector {
 
   /** Re-derives one LADO allegation from its stream and replaces its keys (removes them once it is closed). */
   async projectAllegation(allegationId: string, keys?: ProjectionKeys): Promise<void> {
-    const events = await this.options.store.readStream(allegationStreamId(allegationId));
-    const openedAt = events.map(openedAtOf).find((at) => at !== null) ?? null;
-    await replaceAllegation(this.options.redis, keys ?? (await this.currentKeys()), allegationId, allegationView(foldAllegation(events), openedAt, this.options.deadlines));
+    await replaceAllegation(this.options.redis, keys ?? (await this.currentKeys()), allegationId, await this.allegationViewOf(allegationId));
   }
 
-  /** Applies one event of a followed stream to the read model in `keys`. */
+  private async allegationViewOf(allegationId: string): Promise<AllegationView | undefined> {
+    const events = await this.options.store.readStream(allegationStreamId(allegationId));
+    const openedAt = events.map(openedAtOf).find((at) => at !== null) ?? null;
+    return allegationView(foldAllegation(events), openedAt, this.options.deadlines);
+  }
+
+  /** Applies one event of a followed stream to the read model in `keys` (a batch of one). */
   async apply(event: RecordedEvent, keys: ProjectionKeys): Promise<void> {
-    const { streamId } = event;
-    if (streamId.startsWith(CASE_STREAM_PREFIX)) {
-      const caseId = streamId.slice(CASE_STREAM_PREFIX.length);
-      if (isTimescaleAlertType(event.type)) {
-        const alert = inboxAlert(event, caseId);
-        if (alert !== undefined) {
-          const tx = this.options.redis.multi();
-          addInboxAlert(tx, keys, alert);
-          await tx.exec();
+    await this.applyBatch([event], keys);
+  }
+
+  /** What the case cache holds and how the projector has used it (for tests and measurements). */
+  cacheStats(): CaseCacheStats {
+    return this.cache.stats();
+  }
+
+  /**
+   * Applies consecutive events of the followed streams to the read model in `keys`. Each case
+   * event is folded onto the case's cached state when that state is at the revision just before
+   * it (one `evolve`), skipped when the cached state already holds it, and otherwise the case is
+   * read from the store once and folded from the start. Then each case the batch touched is
+   * written once: in full (deadlines derived, keys replaced) unless only its version changed
+   * (alert events), when its summary alone is rewritten. Every write of the batch (case views,
+   * inbox alerts, allegations, read-marks) goes in one MULTI, after two pipelined reads of the
+   * deadlines stored for the cases written in full. Re-applying a batch gives the same contents.
+   * On a failure the cache is emptied (the next events read their cases afresh).
+   */
+  async applyBatch(events: readonly RecordedEvent[], keys: ProjectionKeys): Promise<void> {
+    try {
+      await this.writeBatch(await this.foldBatch(events), keys);
+    } catch (error) {
+      this.cache.clear();
+      throw error;
+    }
+  }
+
+  private async foldBatch(events: readonly RecordedEvent[]): Promise<Batch> {
+    const batch: Batch = { cases: new Map(), alerts: [], allegations: new Set(), readMarks: [] };
+    for (const event of events) {
+      const { streamId } = event;
+      if (streamId.startsWith(CASE_STREAM_PREFIX)) {
+        const caseId = streamId.slice(CASE_STREAM_PREFIX.length);
+        if (isTimescaleAlertType(event.type)) {
+          const alert = inboxAlert(event, caseId);
+          if (alert !== undefined) batch.alerts.push(alert);
         }
+        const entry = await this.foldCaseEvent(caseId, event);
+        if (entry !== undefined) batch.cases.set(caseId, entry);
+      } else if (streamId.startsWith(ALLEGATION_STREAM_PREFIX)) {
+        batch.allegations.add(streamId.slice(ALLEGATION_STREAM_PREFIX.length));
+      } else if (streamId.startsWith(INBOX_STREAM_PREFIX) && event.type === INBOX_READ_EVENT) {
+        const ids = readMarksOf(event.data);
+        if (ids.length > 0) batch.readMarks.push({ userKey: streamId.slice(INBOX_STREAM_PREFIX.length), ids });
       }
-      await this.projectCase(caseId, keys);
-    } else if (streamId.startsWith(ALLEGATION_STREAM_PREFIX)) {
-      await this.projectAllegation(streamId.slice(ALLEGATION_STREAM_PREFIX.length), keys);
-    } else if (streamId.startsWith(INBOX_STREAM_PREFIX) && event.type === INBOX_READ_EVENT) {
-      const ids = readMarksOf(event.data);
-      if (ids.length > 0) await this.options.redis.sadd(keys.inboxRead(streamId.slice(INBOX_STREAM_PREFIX.length)), ...ids);
+    }
+    return batch;
+  }
+
+  /** Folds one case event into the cache; the entry to write, or undefined when the event was already folded. */
+  private async foldCaseEvent(caseId: string, event: RecordedEvent): Promise<CachedCase | undefined> {
+    const { cache } = this;
+    const cached = cache.get(caseId);
+    if (cached !== undefined && event.revision <= cached.revision) {
+      cache.counts.skipped++;
+      return cached;
+    }
+    if (cached !== undefined && event.revision === cached.revision + 1) {
+      cached.state = evolve(cached.state, event);
+      cached.revision = event.revision;
+      cache.counts.evolved++;
+      return cached;
+    }
+    // Not cached, evicted, or out of step (a revision missing): read the stream once and fold it.
+    const stream = await this.options.store.readStream(caseStreamId(caseId));
+    const fresh: CachedCase = { state: foldCase(stream), revision: stream[stream.length - 1]?.revision ?? -1 };
+    cache.counts.reads++;
+    cache.set(caseId, fresh);
+    return fresh;
+  }
+
+  private async writeBatch(batch: Batch, keys: ProjectionKeys): Promise<void> {
+    const { redis, deadlines } = this.options;
+    const { cache } = this;
+    const full: { caseId: string; entry: CachedCase; state: CaseState; view: CaseView | undefined }[] = [];
+    const summaries: { entry: CachedCase; state: CaseState; view: CaseView | undefined }[] = [];
+    for (const [caseId, entry] of batch.cases) {
+      const { state, written } = entry;
+      const here = written !== undefined && written.base === keys.base ? written : undefined;
+      if (here !== undefined && here.from === state) continue; // nothing new (a skipped event)
+      if (here !== undefined && onlyVersionChanged(here.from, state)) {
+        // Deadlines and pathways depend only on what did not change: the summary's version alone moves.
+        summaries.push({ entry, state, view: here.view === undefined ? undefined : { ...here.view, version: state.version } });
+        cache.counts.summaryOnly++;
+      } else {
+        full.push({ caseId, entry, state, view: caseView(state, deadlines) });
+        cache.counts.derived++;
+      }
+    }
+    const allegationIds = [...batch.allegations];
+    const allegations = await Promise.all(allegationIds.map((id) => this.allegationViewOf(id)));
+    const before = await storedDeadlinesOf(redis, keys, full.map((c) => c.caseId));
+    const tx = redis.multi();
+    const changes = full.map((c, i) => replaceViewIn(tx, keys, c.caseId, before[i] ?? [], c.view));
+    for (const { view } of summaries) if (view !== undefined) tx.set(keys.summary(view.caseId), summaryOf(view));
+    for (const alert of batch.alerts) addInboxAlert(tx, keys, alert);
+    allegationIds.forEach((id, i) => replaceAllegationIn(tx, keys, id, allegations[i]));
+    for (const { userKey, ids } of batch.readMarks) tx.sadd(keys.inboxRead(userKey), ...ids);
+    const results = await tx.exec();
+    if (results === null) throw new Error('the read-model transaction was aborted');
+    const failed = results.find(([error]) => error !== null);
+    if (failed) throw failed[0] as Error;
+    for (const c of [...full, ...summaries]) c.entry.written = { view: c.view, from: c.state, base: keys.base };
+    const published = changes.filter((change) => change.added.length > 0 || change.removed.length > 0);
+    if (this.options.publish !== false && published.length > 0) {
+      const pipeline = redis.pipeline();
+      for (const change of published) pipeline.publish(this.keys.changes, JSON.stringify(change));
+      await pipeline.exec();
     }
   }
 
@@ -136,18 +258,59 @@ export class QueueProjector {
     const ttl = this.options.leaseTtlMs ?? 15_000;
     const timer = setInterval(() => void this.lease.renew().then((held) => { if (!held) stop(); }, stop), Math.floor(ttl / 3));
     try {
+      // What another holder or a rebuild wrote since this process last held the lease is unknown: start cold.
+      this.cache.clear();
       const keys = await this.currentKeys();
-      await runCheckpointed({
-        store: this.options.store, checkpoints: this.checkpoints, subscriberId: QUEUES_SUBSCRIBER, filter: { streamPrefixes: STREAM_PREFIXES },
-        handle: async (event) => {
-          if (owned.signal.aborted) return;
-          await this.apply(event, keys);
-        },
-      }, owned.signal);
+      await this.follow(keys, owned.signal);
     } finally {
       clearInterval(timer);
       signal.removeEventListener('abort', stop);
       await this.lease.release();
+    }
+  }
+
+  /**
+   * The checkpointed subscription, in batches: the events the subscription has already read (a
+   * page, delivered without waiting on I/O) are taken together, up to `maxBatch`, applied, and
+   * only then is the checkpoint saved after the batch's last event (at least once: a batch
+   * re-applied after a crash gives the same contents).
+   */
+  private async follow(keys: ProjectionKeys, signal: AbortSignal): Promise<void> {
+    const after = await this.checkpoints.load(QUEUES_SUBSCRIBER);
+    const events = this.options.store.subscribeToAll({ ...(after === undefined ? {} : { after }), filter: { streamPrefixes: STREAM_PREFIXES }, signal });
+    const iterator = events[Symbol.asyncIterator]();
+    const pull = (): Promise<IteratorResult<RecordedEvent>> => {
+      const next = iterator.next();
+      next.catch(() => undefined); // awaited below
+      return next;
+    };
+    const maxBatch = this.options.maxBatch ?? MAX_BATCH;
+    let pending = pull();
+    let ended = false;
+    try {
+      while (!ended) {
+        const first = await pending;
+        if (first.done) return;
+        const batch = [first.value];
+        pending = pull();
+        while (batch.length < maxBatch) {
+          // Whatever arrives before the next turn of the event loop was already read: take it too.
+          const ready = await Promise.race([pending, nextTurn()]);
+          if (ready === NOT_YET) break;
+          if (ready.done) {
+            ended = true;
+            break;
+          }
+          batch.push(ready.value);
+          pending = pull();
+        }
+        if (signal.aborted) return;
+        await this.applyBatch(batch, keys);
+        await this.checkpoints.save(QUEUES_SUBSCRIBER, batch[batch.length - 1]!.position);
+      }
+    } finally {
+      // Ends the subscription (after the read in flight, if any); not awaited: a failing store must not hold up the stop.
+      void iterator.return?.().catch(() => undefined);
     }
   }
 

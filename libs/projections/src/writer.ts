@@ -21,11 +21,16 @@ function queuesOf(d: OpenDeadline, keys: ProjectionKeys): string[] {
   return queues;
 }
 
+/** The case summary's stored JSON. */
+export function summaryOf(view: CaseView): string {
+  return JSON.stringify({
+    caseId: view.caseId, teamRef: view.teamRef, iroRef: view.iroRef, version: view.version, openPathways: view.openPathways, openDeadlines: view.deadlines.length,
+  });
+}
+
 /** Adds a case's view to a pipeline or transaction (assumes nothing of it is stored yet). */
 export function addView(tx: ChainableCommander, keys: ProjectionKeys, view: CaseView): void {
-  tx.set(keys.summary(view.caseId), JSON.stringify({
-    caseId: view.caseId, teamRef: view.teamRef, iroRef: view.iroRef, version: view.version, openPathways: view.openPathways, openDeadlines: view.deadlines.length,
-  }));
+  tx.set(keys.summary(view.caseId), summaryOf(view));
   for (const d of view.deadlines) {
     tx.hset(keys.deadlines, d.id, JSON.stringify(d));
     tx.zadd(keys.caseDeadlines(view.caseId), score(d), d.id);
@@ -36,10 +41,55 @@ export function addView(tx: ChainableCommander, keys: ProjectionKeys, view: Case
 
 /** The deadlines stored for a case now (what the last projection wrote). */
 async function storedDeadlines(redis: Redis, keys: ProjectionKeys, caseId: string): Promise<OpenDeadline[]> {
-  const ids = await redis.zrange(keys.caseDeadlines(caseId), 0, -1);
-  if (ids.length === 0) return [];
-  const values = await redis.hmget(keys.deadlines, ...ids);
-  return values.flatMap((v) => (v === null ? [] : [JSON.parse(v) as OpenDeadline]));
+  return (await storedDeadlinesOf(redis, keys, [caseId]))[0] ?? [];
+}
+
+/** The deadlines stored now for each of `caseIds` (in their order), in two pipelined round trips. */
+export async function storedDeadlinesOf(redis: Redis, keys: ProjectionKeys, caseIds: readonly string[]): Promise<OpenDeadline[][]> {
+  if (caseIds.length === 0) return [];
+  const ranges = redis.pipeline();
+  for (const caseId of caseIds) ranges.zrange(keys.caseDeadlines(caseId), 0, -1);
+  const ids = (await ranges.exec() ?? []).map(([error, value]) => {
+    if (error) throw error;
+    return value as string[];
+  });
+  const wanted = ids.flat();
+  if (wanted.length === 0) return caseIds.map(() => []);
+  const values = await redis.hmget(keys.deadlines, ...wanted);
+  const records = new Map<string, OpenDeadline>();
+  wanted.forEach((id, i) => {
+    const value = values[i];
+    if (value !== null && value !== undefined) records.set(id, JSON.parse(value) as OpenDeadline);
+  });
+  return ids.map((list) => list.flatMap((id) => {
+    const record = records.get(id);
+    return record === undefined ? [] : [record];
+  }));
+}
+
+/**
+ * Adds to `tx` the commands that replace what the projection holds for one case (`before`, as
+ * stored now) by its new view: the result is exactly what `addView` gives on an empty
+ * namespace, whatever was there before. Returns the change to publish.
+ */
+export function replaceViewIn(tx: ChainableCommander, keys: ProjectionKeys, caseId: string, before: readonly OpenDeadline[], view: CaseView | undefined): QueueChange {
+  for (const d of before) {
+    tx.hdel(keys.deadlines, d.id);
+    for (const queue of queuesOf(d, keys)) tx.zrem(queue, d.id);
+  }
+  tx.del(keys.caseDeadlines(caseId), keys.summary(caseId));
+  if (view !== undefined) addView(tx, keys, view);
+  const after = view?.deadlines ?? [];
+  const beforeById = new Map(before.map((d) => [d.id, d]));
+  const afterIds = new Set(after.map((d) => d.id));
+  const refs = [...before, ...after];
+  return {
+    caseId,
+    teams: [...new Set(refs.flatMap((d) => (d.teamRef === null ? [] : [d.teamRef])))].sort(),
+    iros: [...new Set(refs.flatMap((d) => (d.owner.kind === 'iro' && d.owner.ref !== null ? [d.owner.ref] : [])))].sort(),
+    added: after.filter((d) => !beforeById.has(d.id) || JSON.stringify(d) !== JSON.stringify(beforeById.get(d.id))).map((d) => d.id),
+    removed: before.filter((d) => !afterIds.has(d.id)).map((d) => d.id),
+  };
 }
 
 /**
@@ -49,24 +99,9 @@ async function storedDeadlines(redis: Redis, keys: ProjectionKeys, caseId: strin
 export async function replaceView(redis: Redis, keys: ProjectionKeys, caseId: string, view: CaseView | undefined): Promise<QueueChange> {
   const before = await storedDeadlines(redis, keys, caseId);
   const tx = redis.multi();
-  for (const d of before) {
-    tx.hdel(keys.deadlines, d.id);
-    for (const queue of queuesOf(d, keys)) tx.zrem(queue, d.id);
-  }
-  tx.del(keys.caseDeadlines(caseId), keys.summary(caseId));
-  if (view !== undefined) addView(tx, keys, view);
+  const change = replaceViewIn(tx, keys, caseId, before, view);
   await tx.exec();
-  const after = view?.deadlines ?? [];
-  const beforeIds = new Set(before.map((d) => d.id));
-  const afterIds = new Set(after.map((d) => d.id));
-  const refs = [...before, ...after];
-  return {
-    caseId,
-    teams: [...new Set(refs.flatMap((d) => (d.teamRef === null ? [] : [d.teamRef])))].sort(),
-    iros: [...new Set(refs.flatMap((d) => (d.owner.kind === 'iro' && d.owner.ref !== null ? [d.owner.ref] : [])))].sort(),
-    added: after.filter((d) => !beforeIds.has(d.id) || JSON.stringify(d) !== JSON.stringify(before.find((b) => b.id === d.id))).map((d) => d.id),
-    removed: before.filter((d) => !afterIds.has(d.id)).map((d) => d.id),
-  };
+  return change;
 }
 
 const allegationScore = (view: AllegationView): number | string => {
@@ -80,10 +115,16 @@ export function addAllegation(tx: ChainableCommander, keys: ProjectionKeys, view
   tx.zadd(keys.openAllegations, allegationScore(view), view.allegationId);
 }
 
+/** Adds to `tx` the commands that replace what the projection holds for one allegation (nothing when it is closed). */
+export function replaceAllegationIn(tx: ChainableCommander, keys: ProjectionKeys, allegationId: string, view: AllegationView | undefined): void {
+  tx.del(keys.allegation(allegationId)).zrem(keys.openAllegations, allegationId);
+  if (view !== undefined) addAllegation(tx, keys, view);
+}
+
 /** Replaces what the projection holds for one allegation (nothing when it is closed), in one transaction. */
 export async function replaceAllegation(redis: Redis, keys: ProjectionKeys, allegationId: string, view: AllegationView | undefined): Promise<void> {
-  const tx = redis.multi().del(keys.allegation(allegationId)).zrem(keys.openAllegations, allegationId);
-  if (view !== undefined) addAllegation(tx, keys, view);
+  const tx = redis.multi();
+  replaceAllegationIn(tx, keys, allegationId, view);
   await tx.exec();
 }
 
@@ -161,9 +202,7 @@ export class BulkWriter {
 
   async caseView(view: CaseView): Promise<void> {
     const { keys } = this;
-    await this.string(keys.summary(view.caseId), JSON.stringify({
-      caseId: view.caseId, teamRef: view.teamRef, iroRef: view.iroRef, version: view.version, openPathways: view.openPathways, openDeadlines: view.deadlines.length,
-    }));
+    await this.string(keys.summary(view.caseId), summaryOf(view));
     if (view.deadlines.length === 0) return;
     const own: (string | number)[] = [];
     for (const d of view.deadlines) {
