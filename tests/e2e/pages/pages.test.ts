@@ -311,6 +311,12 @@ describe('pages in a browser (Chromium, real api on PostgreSQL and Redis)', () =
     await signInAs('lado');
     expect(new URL(page.url()).pathname).toBe('/app/lado');
     const row = page.locator(`tr[data-allegation="${id}"]`);
+    // The tracker reads the projection of open allegations, which the projector updates within moments.
+    await eventually(async () => {
+      if ((await row.count()) === 1) return true;
+      await page.reload();
+      return undefined;
+    }, 'the allegation to reach the tracker');
     expect(await row.innerText()).toContain('Overdue');
     expect(await capture(page, '19-lado-tracker')).toEqual([]);
 

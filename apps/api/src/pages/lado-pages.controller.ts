@@ -2,12 +2,13 @@ import { Body, Controller, Get, NotFoundException, Param, Post, Query, Req, Res,
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Principal } from '@csc/auth';
-import { AllegationNotFoundError, allegationDeadlinesOf, foldAllegation, summariseAllegation, type AllegationDeadline, type AllegationState } from '@csc/case';
+import { AllegationNotFoundError, allegationDeadlinesOf, summariseAllegation, type AllegationDeadline, type AllegationState } from '@csc/case';
 import { Public } from '../http/principal';
 import { RecordIdPipe, requireAllowed } from '../cases/access';
 import { AllegationRecords } from '../allegations/allegation-records';
 import { AllegationRunner } from '../allegations/allegation-runner';
 import type { AllegationCommandType } from '../allegations/catalogue';
+import { QueueService } from '../queues/queue-service';
 import { commandRequest, formErrorOf, renderForm } from './form-page';
 import { blankValues, formSpec, FORMS, validatedBody, valuesOf, type FormSpec } from './forms';
 import { nav } from './nav';
@@ -16,11 +17,10 @@ import { CsrfRefused, PageSessionGuard, PageUser } from './page-guard';
 import { PageThrottleGuard } from './page-throttle';
 import { renderPage } from './render';
 import { csrfTokenFor, csrfValid, CSRF_FIELD } from './session';
-import { readStreams } from './streams';
 
 const FACTS = { kind: 'allegation' } as const;
-/** Allegations still being worked: the tracker lists these (closed ones drop off). */
-const FINISHED = new Set(['closed', 'not-started']);
+/** At most this many allegations on the tracker (a council has tens open at a time). */
+const TRACKER_ROWS = 500;
 /** Statuses in which the outcome can still be recorded (the allegation's own rules decide; a refusal is shown on the form). */
 const OUTCOME_PENDING = new Set(['open', 'under-investigation', 'awaiting-cps-decision']);
 
@@ -39,9 +39,9 @@ export function trackerRow(state: AllegationState, deadlines: readonly Allegatio
 }
 
 /**
- * The LADO's tracker of open allegations (stage, due dates, overdue first), an allegation's page
- * and its forms. The LADO role alone. Until the LADO allegation projection lands, the tracker
- * folds the allegation streams on each request (there are tens a year, not thousands).
+ * The LADO's tracker of open allegations (stage, due dates, overdue first; from the Redis
+ * projection of open allegations), an allegation's page (its stream, folded) and its forms.
+ * The LADO role alone.
  */
 @Public()
 @ApiExcludeController()
@@ -52,19 +52,22 @@ export class LadoPagesController {
   constructor(
     private readonly allegations: AllegationRecords,
     private readonly runner: AllegationRunner,
+    private readonly queues: QueueService,
   ) {}
 
   @Get()
   async tracker(@PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
     requireAllowed(user, { kind: 'read-case' }, FACTS);
-    const asOf = this.allegations.settings.clock().toISOString();
-    const rows = [];
-    for (const events of (await readStreams(await this.allegations.store(), ['allegation-'])).values()) {
-      const state = foldAllegation(events);
-      if (!state.opened || FINISHED.has(summariseAllegation(state).status)) continue;
-      rows.push(trackerRow(state, openDeadlines(state, asOf, this.allegations)));
-    }
-    rows.sort((a, b) => b.overdue - a.overdue || (a.deadlines[0]?.dueDate ?? '9999').localeCompare(b.deadlines[0]?.dueDate ?? '9999') || a.allegationId.localeCompare(b.allegationId));
+    const now = this.queues.now();
+    const asOf = now.toISOString();
+    // The LADO's open allegations from the Redis projection (libs/projections), overdue first.
+    const { items } = await this.queues.reader.openAllegations(now, { offset: 0, limit: TRACKER_ROWS });
+    const rows = items.map((a) => ({
+      allegationId: a.allegationId, status: a.status, stage: a.stage, ladoRef: a.ladoRef, overdue: a.overdue,
+      deadlines: [...a.deadlines].sort((x, y) => Number(y.overdue) - Number(x.overdue) || (x.dueInstant ?? '9999').localeCompare(y.dueInstant ?? '9999'))
+        .map((d) => ({ id: d.id, ruleId: d.ruleId, title: d.title, dueDate: d.dueDate, timescale: null, overdue: d.overdue })),
+    }));
+    rows.sort((a, b) => Number(b.overdue > 0) - Number(a.overdue > 0));
     renderPage(response, 'lado.njk', { title: 'Open allegations', nav: nav(user, '/app/lado'), user, rows, overdue: rows.filter((r) => r.overdue > 0).length, asOf, csrf: csrfTokenFor(request, response) });
   }
 
