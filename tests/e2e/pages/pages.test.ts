@@ -1,4 +1,4 @@
-import { deleteKeysUnder, InboxChannel } from '@csc/alerts';
+import { deleteKeysUnder } from '@csc/alerts';
 import { QueueProjector, QueueReader } from '@csc/projections';
 import { createRedis, type Redis } from '@csc/redis';
 import { CaseRecords } from '../../../apps/api/src/cases/case-records';
@@ -221,21 +221,29 @@ describe('pages in a browser (Chromium, real api on PostgreSQL and Redis)', () =
     expect(await page.locator('#queue-changes').isVisible()).toBe(false);
   });
 
-  it("the IRO reads their alerts (reminders, breaches) from the alerts' inbox", async () => {
-    const inbox = new InboxChannel(redis, prefix);
-    const notice = (kind: 'reminder' | 'breach', eventId: string, scheduledFor: string) => ({
-      eventId, alertId: `${caseId}/cp-1/rcpc-2/${kind}`, deadlineId: `${caseId}/cp-1/rcpc-2`, caseId, ruleId: 'CP-09', kind, workingDaysBefore: kind === 'reminder' ? 10 : null,
-      scheduledFor, raisedAt: scheduledFor, late: false, lateByMs: 0, dueInstant: '2026-03-01T23:59:59.999Z', recipient: { kind: 'iro' as const, ref: 'iro-01' },
+  it('the IRO reads their alerts (reminders, breaches) from the inbox projection and marks them read', async () => {
+    // Alert events as libs/alerts appends them to the case stream; the projector files them in the IRO's inbox.
+    const alert = (kind: 'reminder' | 'breach', at: string) => ({
+      id: crypto.randomUUID(), type: kind === 'reminder' ? 'TimescaleReminderSent' : 'TimescaleBreached',
+      data: { alertId: `${caseId}/cp-1/rcpc-2/${kind}`, deadlineId: `${caseId}/cp-1/rcpc-2`, caseId, ruleId: 'CP-09', kind, workingDaysBefore: kind === 'reminder' ? 10 : null, scheduledFor: at, raisedAt: at, late: false, lateByMs: 0, dueInstant: '2026-03-01T23:59:59.999Z', recipient: { kind: 'iro', ref: 'iro-01' } },
+      metadata: { occurredAt: at, actor: { userId: 'system:alerts', role: 'system' }, correlationId: `${caseId}/${kind}`, causationId: null, rulebookVersion: null },
     });
-    await inbox.deliver(notice('reminder', uniqueName('ev'), '2026-02-15T09:00:00.000Z'));
-    await inbox.deliver(notice('breach', uniqueName('ev'), '2026-03-02T00:00:00.000Z'));
+    const store = await api.store();
+    await store.append(`case-${caseId}`, [alert('reminder', '2026-02-15T09:00:00.000Z')], 'any');
+    await store.append(`case-${caseId}`, [alert('breach', '2026-03-02T00:00:00.000Z')], 'any');
+    await eventually(async () => ((await reader.inbox('iro-01', [{ kind: 'iro', ref: 'iro-01' }])).total === 2 || undefined), 'the alerts to reach the inbox');
     await signInAs('iro');
     await browser.page.getByRole('link', { name: 'Alerts', exact: true }).click();
-    const rows = browser.page.locator('#inbox-iro-iro-01 tbody tr');
+    const rows = browser.page.locator('#inbox tbody tr');
     expect(await rows.count()).toBe(2);
     expect(await rows.first().innerText()).toContain('Breach');
     expect(await rows.nth(1).innerText()).toContain('Reminder');
+    expect(await browser.page.locator('#inbox').innerText()).toContain('Unread');
     expect(await capture(browser.page, '13-iro-alerts')).toEqual([]);
+    await browser.page.getByRole('button', { name: 'Mark all as read' }).click();
+    expect(await browser.page.locator('.govuk-notification-banner--success').innerText()).toContain('2 alerts marked as read');
+    expect(await browser.page.locator('#inbox').innerText()).not.toContain('Unread');
+    expect(await browser.page.getByRole('button', { name: 'Mark all as read' }).count()).toBe(0);
   });
 
   it('the IRO creates a secret calendar feed link that serves their due dates, then revokes it', async () => {

@@ -1,9 +1,7 @@
 import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import cookieParser from 'cookie-parser';
-import { InboxChannel } from '@csc/alerts';
 import { EngineConfig } from '@csc/config';
 import { EventStoreConnection } from '@csc/event-store';
-import { RedisCommandClient } from '@csc/runtime';
 import { AllegationRecords } from '../allegations/allegation-records';
 import { AllegationRunner } from '../allegations/allegation-runner';
 import { CaseRecords } from '../cases/case-records';
@@ -41,9 +39,8 @@ export class PagesModule implements NestModule {
         // The LADO's records and commands, as the api's allegations endpoints have them (same settings, same store).
         { provide: AllegationRecords, inject: [EventStoreConnection, CaseRecords], useFactory: (connection: EventStoreConnection, records: CaseRecords) => new AllegationRecords(connection, records.settings) },
         { provide: AllegationRunner, inject: [AllegationRecords], useFactory: (records: AllegationRecords) => new AllegationRunner(records) },
-        // The queue projection's reader, feed tokens and change stream (its own Redis subscriber, opened on the first live page).
+        // The projections' reader (queues, inboxes, allegations), feed tokens, read marks and change stream (its own Redis subscriber, opened on the first live page).
         QueueService,
-        { provide: InboxChannel, inject: [RedisCommandClient, EngineConfig], useFactory: (client: RedisCommandClient, engine: EngineConfig) => new InboxChannel(client.redis, engine.redisPrefix) },
         PageThrottleGuard,
       ],
     };

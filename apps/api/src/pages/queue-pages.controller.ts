@@ -3,10 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Socket } from 'node:net';
 import type { Request, Response } from 'express';
 import { filter, map, ReplaySubject, takeUntil, type Observable } from 'rxjs';
-import { InboxChannel, type Recipient } from '@csc/alerts';
 import { authorise, ForbiddenError, type Principal } from '@csc/auth';
 import { formatLondonTime } from '@csc/calendar';
 import { Public } from '../http/principal';
+import { inboxRecipients } from '../queues/queues.controller';
 import { QueueService } from '../queues/queue-service';
 import { nav } from './nav';
 import { PageErrorFilter } from './page-error.filter';
@@ -43,7 +43,6 @@ export class QueuePagesController implements BeforeApplicationShutdown {
 
   constructor(
     private readonly queues: QueueService,
-    private readonly inbox: InboxChannel,
     @Inject(PAGES_CONFIG) private readonly config: PagesConfig,
   ) {}
 
@@ -112,21 +111,31 @@ export class QueuePagesController implements BeforeApplicationShutdown {
     response.redirect(303, '/app/due?feed=revoked');
   }
 
-  /** Reminders, breaches and escalations sent to this user: an IRO's own, a manager's teams'. */
+  /** Reminders, breaches and escalations sent to this user (an IRO's own; a manager's teams'), from the inbox projection. */
   @Get('inbox')
-  async inboxPage(@PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const recipients: { recipient: Recipient; label: string }[] = [];
-    if (user.roles.includes('iro')) recipients.push({ recipient: { kind: 'iro', ref: user.userId }, label: 'Yours' });
-    if (user.roles.includes('team-manager')) {
-      for (const teamRef of readableTeams(user)) {
-        recipients.push({ recipient: { kind: 'team-manager', ref: teamRef }, label: `Escalations for ${teamRef}` });
-        recipients.push({ recipient: { kind: 'team', ref: teamRef }, label: `Sent to ${teamRef}` });
-      }
-    }
-    if (recipients.length === 0) throw new ForbiddenError('alerts are sent to IROs and team managers');
-    const boxes = [];
-    for (const { recipient, label } of recipients) boxes.push({ label, id: `${recipient.kind}-${recipient.ref}`, items: (await this.inbox.read(recipient, INBOX_ROWS)).map(inboxRow) });
-    renderPage(response, 'inbox.njk', { title: 'Alerts', nav: nav(user, '/app/inbox'), user, boxes: boxes.filter((b) => b.items.length > 0 || b.label === 'Yours'), empty: boxes.every((b) => b.items.length === 0), csrf: csrfTokenFor(request, response) });
+  async inboxPage(@PageUser() user: Principal, @Query('read') read: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const recipients = this.recipients(user);
+    const inbox = await this.queues.reader.inbox(user.userId, recipients, { offset: 0, limit: INBOX_ROWS });
+    renderPage(response, 'inbox.njk', {
+      title: 'Alerts', nav: nav(user, '/app/inbox'), user, total: inbox.total, unread: inbox.unread, items: inbox.items.map(inboxRow),
+      marked: typeof read === 'string' && /^\d{1,4}$/.test(read) ? Number(read) : undefined, csrf: csrfTokenFor(request, response),
+    });
+  }
+
+  /** Marks the unread alerts the page lists as read (recorded as an event on the user's inbox stream). */
+  @Post('inbox/read')
+  async markRead(@Body() body: Record<string, unknown>, @PageUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!csrfValid(request, body[CSRF_FIELD])) throw new CsrfRefused('the form token did not match');
+    const unread = await this.queues.reader.inbox(user.userId, this.recipients(user), { offset: 0, limit: INBOX_ROWS }, true);
+    const ids = unread.items.map((i) => i.eventId);
+    if (ids.length > 0) await this.queues.markRead(user, ids);
+    response.redirect(303, `/app/inbox?read=${ids.length}`);
+  }
+
+  private recipients(user: Principal) {
+    const recipients = inboxRecipients(user).filter((r) => r.kind === 'iro' || readableTeams(user).includes(r.ref));
+    if (recipients.length === 0) throw new ForbiddenError('alerts are sent to IROs, teams and team managers');
+    return recipients;
   }
 
   private requireIro(user: Principal): void {

@@ -1,7 +1,6 @@
 import { authorise, type Principal } from '@csc/auth';
-import type { AlertNotice } from '@csc/alerts';
 import { formatLondonTime } from '@csc/calendar';
-import type { OpenDeadline, QueueItem, QueueReader } from '@csc/projections';
+import type { InboxItem, OpenDeadline, QueueItem, QueueReader } from '@csc/projections';
 
 /** One row of a manager's or IRO's list, from the Redis queue projection (references only). */
 export interface WorklistRow {
@@ -70,27 +69,28 @@ export async function iroLists(reader: QueueReader, iroRef: string, now: Date) {
   };
 }
 
-/** An alert as the inbox page lists it. */
+/** An alert as the inbox page lists it (from the inbox projection). */
 export interface InboxRow {
   readonly eventId: string;
   readonly kind: string;
   readonly caseId: string;
   readonly deadlineId: string;
   readonly ruleId: string;
-  readonly scheduledFor: string;
-  readonly raisedAt: string;
-  readonly dueInstant: string | null;
   readonly workingDaysBefore: number | null;
   readonly late: boolean;
+  readonly read: boolean;
+  /** Whose inbox it came to: "you", "team-1", "team-1's manager". */
+  readonly for: string;
   /** Due and sent as London shows them ("Tue 28 Oct 2025 09:00 GMT"). */
   readonly due: string;
   readonly sent: string;
 }
 
-export function inboxRow(notice: AlertNotice): InboxRow {
+export function inboxRow(item: InboxItem): InboxRow {
+  const r = item.recipient;
   return {
-    eventId: notice.eventId, kind: notice.kind, caseId: notice.caseId, deadlineId: notice.deadlineId, ruleId: notice.ruleId,
-    scheduledFor: notice.scheduledFor, raisedAt: notice.raisedAt, dueInstant: notice.dueInstant, workingDaysBefore: notice.workingDaysBefore, late: notice.late,
-    due: notice.dueInstant === null ? 'no timescale' : formatLondonTime(notice.dueInstant), sent: formatLondonTime(notice.raisedAt),
+    eventId: item.eventId, kind: item.kind, caseId: item.caseId, deadlineId: item.deadlineId, ruleId: item.ruleId ?? '', workingDaysBefore: item.workingDaysBefore,
+    late: item.late, read: item.read, for: r.kind === 'iro' ? 'you' : r.kind === 'team-manager' ? `${r.ref}'s manager` : r.ref,
+    due: item.dueInstant === null ? 'no timescale' : formatLondonTime(item.dueInstant), sent: formatLondonTime(item.raisedAt),
   };
 }
