@@ -2,7 +2,7 @@ import {
   ALLEGATION_STREAM_PREFIX, CASE_STREAM_PREFIX, allegationStreamId, caseStreamId, evolve, foldAllegation, foldCase, initialAllegationState, initialCaseState, isTimescaleAlertType,
   type AllegationState, type CaseState, type DeadlineOptions,
 } from '@csc/case';
-import { RedisCheckpointStore, START, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
+import { CheckpointLostError, RedisCheckpointStore, START, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
 import type { Redis } from '@csc/redis';
 import { INBOX_READ_EVENT } from './inbox';
 import { INBOX_STREAM_PREFIX, ProjectionKeys, QUEUES_SUBSCRIBER } from './keys';
@@ -30,6 +30,8 @@ export interface ProjectorOptions {
   readonly caseCacheSize?: number;
   /** Most events the incremental projector applies (and checkpoints) together (default 1,000). */
   readonly maxBatch?: number;
+  /** How often the incremental projector checks that its checkpoint still exists (default 5 s): Redis restarted empty loses it. */
+  readonly checkpointWatchMs?: number;
 }
 
 export interface RebuildProgress {
@@ -276,8 +278,24 @@ export class QueueProjector {
    * re-applied after a crash gives the same contents).
    */
   private async follow(keys: ProjectionKeys, signal: AbortSignal): Promise<void> {
-    const after = await this.checkpoints.load(QUEUES_SUBSCRIBER);
-    const events = this.options.store.subscribeToAll({ ...(after === undefined ? {} : { after }), filter: { streamPrefixes: STREAM_PREFIXES }, signal });
+    const saved = await this.checkpoints.load(QUEUES_SUBSCRIBER);
+    const after = saved ?? START;
+    if (saved === undefined) await this.checkpoints.save(QUEUES_SUBSCRIBER, after);
+    // A checkpoint that vanishes means Redis lost its data (restarted empty, or flushed), and with
+    // it this read model: stop with CheckpointLostError so that the caller starts again from nothing.
+    const inner = new AbortController();
+    const stop = (): void => inner.abort();
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+    let lost = false;
+    const watch = setInterval(() => {
+      void this.checkpoints.load(QUEUES_SUBSCRIBER).then((position) => {
+        if (position !== undefined) return;
+        lost = true;
+        inner.abort();
+      }, () => undefined);
+    }, this.options.checkpointWatchMs ?? 5000);
+    const events = this.options.store.subscribeToAll({ after, filter: { streamPrefixes: STREAM_PREFIXES }, signal: inner.signal });
     const iterator = events[Symbol.asyncIterator]();
     const pull = (): Promise<IteratorResult<RecordedEvent>> => {
       const next = iterator.next();
@@ -290,7 +308,7 @@ export class QueueProjector {
     try {
       while (!ended) {
         const first = await pending;
-        if (first.done) return;
+        if (first.done) break;
         const batch = [first.value];
         pending = pull();
         while (batch.length < maxBatch) {
@@ -304,14 +322,20 @@ export class QueueProjector {
           batch.push(ready.value);
           pending = pull();
         }
-        if (signal.aborted) return;
+        if (inner.signal.aborted) break;
         await this.applyBatch(batch, keys);
-        await this.checkpoints.save(QUEUES_SUBSCRIBER, batch[batch.length - 1]!.position);
+        if (!(await this.checkpoints.advance(QUEUES_SUBSCRIBER, batch[batch.length - 1]!.position))) {
+          lost = true;
+          break;
+        }
       }
     } finally {
+      clearInterval(watch);
+      signal.removeEventListener('abort', stop);
       // Ends the subscription (after the read in flight, if any); not awaited: a failing store must not hold up the stop.
       void iterator.return?.().catch(() => undefined);
     }
+    if (lost && !signal.aborted) throw new CheckpointLostError(QUEUES_SUBSCRIBER);
   }
 
   /**
