@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Inject, Post, Query, Req, Res, ServiceUnavailableException, Sse, UseFilters, UseGuards, type BeforeApplicationShutdown, type MessageEvent } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, Sse, UseFilters, UseGuards, type MessageEvent } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Socket } from 'node:net';
 import type { Request, Response } from 'express';
-import { filter, map, ReplaySubject, takeUntil, type Observable } from 'rxjs';
+import { filter, map, type Observable } from 'rxjs';
 import { authorise, ForbiddenError, type Principal } from '@csc/auth';
 import { formatLondonTime } from '@csc/calendar';
 import { Public } from '../http/principal';
@@ -30,17 +29,7 @@ const INBOX_ROWS = 100;
 @UseFilters(PageErrorFilter)
 @UseGuards(PageSessionGuard, PageThrottleGuard)
 @Controller('app')
-export class QueuePagesController implements BeforeApplicationShutdown {
-  /**
-   * Ends every open change stream when the api stops (an open one keeps the HTTP server from
-   * closing), and refuses new ones from then on: a browser's EventSource reconnects after its
-   * stream ends, and stops reconnecting only on an answer other than 200.
-   */
-  private readonly closing = new ReplaySubject<void>(1);
-  private stopping = false;
-  /** The connections of the open streams: closed at shutdown, so the server need not wait for browsers. */
-  private readonly streams = new Set<Socket>();
-
+export class QueuePagesController {
   constructor(
     private readonly queues: QueueService,
     @Inject(PAGES_CONFIG) private readonly config: PagesConfig,
@@ -58,11 +47,8 @@ export class QueuePagesController implements BeforeApplicationShutdown {
   /** Server-sent events: a change to a queue this user may see (the page's script counts them). */
   @Sse('queue/changes')
   changes(@PageUser() user: Principal, @Req() request: Request): Observable<MessageEvent> {
-    if (this.stopping) throw new ServiceUnavailableException('the service is stopping');
-    const socket = request.socket;
-    this.streams.add(socket);
-    socket.once('close', () => this.streams.delete(socket));
-    return this.queues.changes.pipe(
+    // Ends when the api stops (QueueService closes the connection), so an open page never holds up a shutdown.
+    return this.queues.liveChanges(request.socket).pipe(
       map((change) => ({
         caseId: change.caseId,
         teams: change.teams.filter((teamRef) => user.roles.includes('team-manager') && authorise(user, { kind: 'read-team-queue', teamRef }).allowed),
@@ -70,16 +56,7 @@ export class QueuePagesController implements BeforeApplicationShutdown {
       })),
       filter((seen) => seen.teams.length > 0 || seen.iros.length > 0),
       map((seen) => ({ type: 'queue-change', data: seen })),
-      takeUntil(this.closing),
     );
-  }
-
-  beforeApplicationShutdown(): void {
-    this.stopping = true;
-    this.closing.next();
-    // The browser's EventSource reconnects (to a server no longer listening) and says nothing to its user.
-    for (const socket of this.streams) socket.destroy();
-    this.streams.clear();
   }
 
   @Get('due')

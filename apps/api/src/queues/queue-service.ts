@@ -1,5 +1,6 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Observable, share } from 'rxjs';
+import { Injectable, ServiceUnavailableException, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
+import type { Socket } from 'node:net';
+import { Observable, ReplaySubject, share, takeUntil } from 'rxjs';
 import { EngineConfig } from '@csc/config';
 import type { Principal } from '@csc/auth';
 import { FeedTokens, QueueReader, recordInboxRead, userKey, type QueueChange } from '@csc/projections';
@@ -9,12 +10,17 @@ import { CaseRecords } from '../cases/case-records';
 
 /** The queue read model, the feed tokens and the live change stream, for the queue controllers. */
 @Injectable()
-export class QueueService implements OnApplicationShutdown {
+export class QueueService implements BeforeApplicationShutdown, OnApplicationShutdown {
   readonly reader: QueueReader;
   readonly tokens: FeedTokens;
   /** Every queue change the projector publishes (one Redis subscription per process, shared). */
   readonly changes: Observable<QueueChange>;
   private subscriber: Redis | undefined;
+  /** Fires once at shutdown: every live stream ends (an open one would keep the HTTP server from closing). */
+  private readonly closing = new ReplaySubject<void>(1);
+  private stopping = false;
+  /** The connections of the open streams, closed at shutdown so the server need not wait for clients. */
+  private readonly streams = new Set<Socket>();
 
   constructor(config: EngineConfig, private readonly client: RedisCommandClient, readonly cases: CaseRecords) {
     this.reader = new QueueReader(client.redis, config.redisPrefix, { calendar: cases.settings.calendar });
@@ -41,6 +47,25 @@ export class QueueService implements OnApplicationShutdown {
     const role = principal.roles.find((r) => r === 'iro' || r === 'team-manager' || r === 'recorder') ?? principal.roles[0] ?? 'user';
     await recordInboxRead(await this.cases.store(), { userId: principal.userId, role }, alertEventIds, this.now());
     await this.client.redis.sadd((await this.reader.current()).inboxRead(userKey(principal.userId)), ...alertEventIds);
+  }
+
+  /**
+   * The change stream for one server-sent-events connection: it ends when the api stops, and
+   * once stopping, new ones are refused (503), since an EventSource reconnects after its stream
+   * ends and stops only on an answer other than 200.
+   */
+  liveChanges(socket: Socket): Observable<QueueChange> {
+    if (this.stopping) throw new ServiceUnavailableException('the service is stopping');
+    this.streams.add(socket);
+    socket.once('close', () => this.streams.delete(socket));
+    return this.changes.pipe(takeUntil(this.closing));
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+    this.closing.next();
+    for (const socket of this.streams) socket.destroy();
+    this.streams.clear();
   }
 
   now(): Date {

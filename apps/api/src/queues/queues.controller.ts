@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res, Sse, type MessageEvent } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { filter, map, type Observable } from 'rxjs';
 import { authorise, ForbiddenError, type Action, type CaseAccessFacts, type Principal } from '@csc/auth';
 import { MAX_READ_MARKS, icalendar, type InboxRecipient } from '@csc/projections';
@@ -48,12 +48,12 @@ export class QueuesController {
 
   @Sse('changes')
   @ApiOperation({ operationId: 'streamQueueChanges', summary: 'Server-sent events: each change to a queue the caller may see (team managers: their teams; IROs: their own)' })
-  changes(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
+  changes(@CurrentPrincipal() principal: Principal, @Req() request: Request): Observable<MessageEvent> {
     const visible = (teams: readonly string[], iros: readonly string[]): { teams: string[]; iros: string[] } => ({
       teams: teams.filter((teamRef) => authorise(principal, { kind: 'read-team-queue', teamRef }).allowed),
       iros: iros.filter((iroRef) => authorise(principal, { kind: 'read-iro-queue', iroRef }).allowed),
     });
-    return this.queues.changes.pipe(
+    return this.queues.liveChanges(request.socket).pipe(
       map((change) => ({ change, seen: visible(change.teams, change.iros) })),
       filter(({ seen }) => seen.teams.length > 0 || seen.iros.length > 0),
       map(({ change, seen }) => ({ type: 'queue-change', data: { caseId: change.caseId, teams: seen.teams, iros: seen.iros, added: change.added, removed: change.removed } })),
