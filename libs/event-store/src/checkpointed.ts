@@ -34,34 +34,63 @@ export async function runCheckpointed(sub: CheckpointedSubscription, signal: Abo
   const saved = await sub.checkpoints.load(sub.subscriberId);
   const after = saved ?? (sub.initial === undefined ? START : await sub.initial());
   if (saved === undefined) await sub.checkpoints.save(sub.subscriberId, after);
-  // A checkpoint that vanishes means Redis lost its data: stop, so that the caller (keepRunning) starts
-  // again from no checkpoint (the alert scheduler reconciles; a projector re-projects from the start).
-  const inner = new AbortController();
-  const stop = (): void => inner.abort();
-  if (signal.aborted) stop();
-  else signal.addEventListener('abort', stop, { once: true });
-  let lost = false;
-  const watch = setInterval(() => {
-    void sub.checkpoints.load(sub.subscriberId).then((position) => {
-      if (position === undefined) {
-        lost = true;
-        inner.abort();
-      }
-    }, () => undefined);
-  }, sub.watchMs ?? 5000);
+  const watch = watchCheckpoint(sub.checkpoints, sub.subscriberId, signal, sub.watchMs);
   try {
-    for await (const event of sub.store.subscribeToAll({ after, ...(sub.filter ? { filter: sub.filter } : {}), signal: inner.signal })) {
+    for await (const event of sub.store.subscribeToAll({ after, ...(sub.filter ? { filter: sub.filter } : {}), signal: watch.signal })) {
       await sub.handle(event);
       if (!(await sub.checkpoints.advance(sub.subscriberId, event.position))) {
-        lost = true;
+        watch.markLost();
         break;
       }
     }
   } finally {
-    clearInterval(watch);
-    signal.removeEventListener('abort', stop);
+    watch.stop();
   }
-  if (lost && !signal.aborted) throw new CheckpointLostError(sub.subscriberId);
+  watch.throwIfLost();
+}
+
+/** A running subscriber's watch over its checkpoint (see `watchCheckpoint`). */
+export interface CheckpointWatch {
+  /** Aborts when the caller's signal does, or when the checkpoint vanishes. */
+  readonly signal: AbortSignal;
+  /** The subscriber found its checkpoint gone itself (an advance refused). */
+  markLost(): void;
+  /** Ends the watch (call it in `finally`). */
+  stop(): void;
+  /** Throws CheckpointLostError if the checkpoint vanished and the caller did not stop on purpose. */
+  throwIfLost(): void;
+}
+
+/**
+ * A checkpoint that vanishes while its subscriber runs means Redis lost its data (restarted
+ * empty, or flushed), and with it whatever the subscriber kept there: the subscriber must stop
+ * and start again from no checkpoint (keepRunning does; the alert scheduler then reconciles, a
+ * projector re-projects from the start). Checks every `everyMs` (default 5 s) while it runs.
+ */
+export function watchCheckpoint(checkpoints: RedisCheckpointStore, subscriberId: string, outer: AbortSignal, everyMs = 5000): CheckpointWatch {
+  const inner = new AbortController();
+  const abort = (): void => inner.abort();
+  if (outer.aborted) abort();
+  else outer.addEventListener('abort', abort, { once: true });
+  let lost = false;
+  const markLost = (): void => {
+    lost = true;
+    inner.abort();
+  };
+  const timer = setInterval(() => {
+    void checkpoints.load(subscriberId).then((position) => { if (position === undefined) markLost(); }, () => undefined);
+  }, everyMs);
+  return {
+    signal: inner.signal,
+    markLost,
+    stop: () => {
+      clearInterval(timer);
+      outer.removeEventListener('abort', abort);
+    },
+    throwIfLost: () => {
+      if (lost && !outer.aborted) throw new CheckpointLostError(subscriberId);
+    },
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import {
   ALLEGATION_STREAM_PREFIX, CASE_STREAM_PREFIX, allegationStreamId, caseStreamId, evolve, foldAllegation, foldCase, initialAllegationState, initialCaseState, isTimescaleAlertType,
   type AllegationState, type CaseState, type DeadlineOptions,
 } from '@csc/case';
-import { CheckpointLostError, RedisCheckpointStore, START, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
+import { RedisCheckpointStore, START, watchCheckpoint, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
 import type { Redis } from '@csc/redis';
 import { INBOX_READ_EVENT } from './inbox';
 import { INBOX_STREAM_PREFIX, ProjectionKeys, QUEUES_SUBSCRIBER } from './keys';
@@ -281,21 +281,9 @@ export class QueueProjector {
     const saved = await this.checkpoints.load(QUEUES_SUBSCRIBER);
     const after = saved ?? START;
     if (saved === undefined) await this.checkpoints.save(QUEUES_SUBSCRIBER, after);
-    // A checkpoint that vanishes means Redis lost its data (restarted empty, or flushed), and with
-    // it this read model: stop with CheckpointLostError so that the caller starts again from nothing.
-    const inner = new AbortController();
-    const stop = (): void => inner.abort();
-    if (signal.aborted) stop();
-    else signal.addEventListener('abort', stop, { once: true });
-    let lost = false;
-    const watch = setInterval(() => {
-      void this.checkpoints.load(QUEUES_SUBSCRIBER).then((position) => {
-        if (position !== undefined) return;
-        lost = true;
-        inner.abort();
-      }, () => undefined);
-    }, this.options.checkpointWatchMs ?? 5000);
-    const events = this.options.store.subscribeToAll({ after, filter: { streamPrefixes: STREAM_PREFIXES }, signal: inner.signal });
+    // Redis losing its data (the checkpoint vanishes) stops the run, so that it starts again from nothing.
+    const watch = watchCheckpoint(this.checkpoints, QUEUES_SUBSCRIBER, signal, this.options.checkpointWatchMs);
+    const events = this.options.store.subscribeToAll({ after, filter: { streamPrefixes: STREAM_PREFIXES }, signal: watch.signal });
     const iterator = events[Symbol.asyncIterator]();
     const pull = (): Promise<IteratorResult<RecordedEvent>> => {
       const next = iterator.next();
@@ -322,20 +310,19 @@ export class QueueProjector {
           batch.push(ready.value);
           pending = pull();
         }
-        if (inner.signal.aborted) break;
+        if (watch.signal.aborted) break;
         await this.applyBatch(batch, keys);
         if (!(await this.checkpoints.advance(QUEUES_SUBSCRIBER, batch[batch.length - 1]!.position))) {
-          lost = true;
+          watch.markLost();
           break;
         }
       }
     } finally {
-      clearInterval(watch);
-      signal.removeEventListener('abort', stop);
+      watch.stop();
       // Ends the subscription (after the read in flight, if any); not awaited: a failing store must not hold up the stop.
       void iterator.return?.().catch(() => undefined);
     }
-    if (lost && !signal.aborted) throw new CheckpointLostError(QUEUES_SUBSCRIBER);
+    watch.throwIfLost();
   }
 
   /**
