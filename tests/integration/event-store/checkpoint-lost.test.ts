@@ -31,7 +31,7 @@ describe('checkpointed subscription: the checkpoint vanishes', () => {
     redis.disconnect();
   });
 
-  async function start(subscriberId: string, prefix: string, handled: number[], watchMs: number) {
+  function start(subscriberId: string, prefix: string, handled: number[], watchMs: number) {
     const abort = new AbortController();
     const running = runCheckpointed({
       store, checkpoints, subscriberId, filter: { streamPrefixes: [prefix] }, watchMs,
@@ -45,7 +45,7 @@ describe('checkpointed subscription: the checkpoint vanishes', () => {
     const id = uniqueName('sub');
     const handled: number[] = [];
     await store.append(`${prefix}-1`, [event(1), event(2)], 'no_stream');
-    const { abort, running } = await start(id, prefix, handled, 60_000);
+    const { abort, running } = start(id, prefix, handled, 60_000);
     await eventually(() => Promise.resolve(handled.length === 2 ? true : undefined), 'both events handled');
     expect(handled).toEqual([1, 2]);
     await checkpoints.reset(id);
@@ -60,7 +60,7 @@ describe('checkpointed subscription: the checkpoint vanishes', () => {
     const id = uniqueName('sub');
     const handled: number[] = [];
     await store.append(`${prefix}-1`, [event(1)], 'no_stream');
-    const { abort, running } = await start(id, prefix, handled, 50);
+    const { abort, running } = start(id, prefix, handled, 50);
     await eventually(() => Promise.resolve(handled.length === 1 ? true : undefined), 'the event handled');
     expect(handled).toEqual([1]);
     await checkpoints.reset(id);
@@ -73,7 +73,7 @@ describe('checkpointed subscription: the checkpoint vanishes', () => {
     const id = uniqueName('sub');
     const handled: number[] = [];
     await store.append(`${prefix}-1`, [event(1)], 'no_stream');
-    const { abort, running } = await start(id, prefix, handled, 50);
+    const { abort, running } = start(id, prefix, handled, 50);
     await eventually(() => Promise.resolve(handled.length === 1 ? true : undefined), 'the event handled');
     expect(handled).toEqual([1]);
     abort.abort();
