@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { EngineConfig } from '@csc/config';
@@ -23,11 +24,14 @@ export class RuntimeModule implements OnApplicationShutdown {
           pinoHttp: {
             ...loggerOptions({ level: config.logLevel, service }),
             genReqId: requestId,
-            customProps: () => ({}),
+            // The route is known only once the request has been routed: the completion line carries it
+            // (the route template with reference parameters filled in, never the raw URL, which a caller
+            // may have typed a name into).
+            customProps: (req: IncomingMessage, res: ServerResponse): object => (res.writableEnded ? { path: loggablePath(req as RoutedRequest) } : {}),
             quietReqLogger: true,
             serializers: {
-              // The route template with reference parameters filled in, never the raw URL (a caller may type a name into it).
-              req: (req: { id: string; method: string; raw: RoutedRequest }) => ({ id: req.id, method: req.method, path: loggablePath(req.raw) }),
+              // No URL here: this is bound when the request arrives, before routing (see customProps).
+              req: (req: { id: string; method: string }) => ({ id: req.id, method: req.method }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },
