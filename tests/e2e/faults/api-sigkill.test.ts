@@ -1,4 +1,3 @@
-import { eventually } from '../../support/wait';
 import { checkUnacknowledged, LoadClients } from './clients';
 import { Deployment, SIZE, TEST_TIMEOUT_MS } from './deployment';
 
@@ -18,8 +17,7 @@ describe(`the api killed with SIGKILL while clients are recording (${SIZE.name} 
     // key claimed for 60 s (409 in progress), and its client gives up on it after 3 s.
     const clients = new LoadClients({ url: () => deployment.api.url, token: deployment.token, clients: SIZE.clients, casePrefix: 'api-kill' }).start();
     // Load for SIZE.loadMs (and at least five commands a client) before the fault, and as long again after it.
-    const loadStarted = performance.now();
-    await eventually(() => Promise.resolve(clients.acknowledgedCount >= SIZE.clients * 5 && performance.now() - loadStarted >= SIZE.loadMs ? true : undefined), 'the clients to be under way', 60_000 + SIZE.loadMs);
+    await clients.loadFor(SIZE.loadMs, 'the clients to be under way');
     const beforeKill = clients.snapshotAnswers();
     const pid = deployment.api.pid;
     await deployment.api.kill('SIGKILL');
@@ -27,12 +25,7 @@ describe(`the api killed with SIGKILL while clients are recording (${SIZE.name} 
     await deployment.api.up();
     expect(deployment.api.pid).not.toBe(pid);
     mark('api restarted');
-    const afterRestart = clients.acknowledgedCount;
-    const restartedAt = performance.now();
-    await eventually(
-      () => Promise.resolve(clients.acknowledgedCount >= afterRestart + SIZE.clients * 5 && performance.now() - restartedAt >= SIZE.loadMs ? true : undefined),
-      'the clients to go on after the restart', 60_000 + SIZE.loadMs,
-    );
+    await clients.loadFor(SIZE.loadMs, 'the clients to go on after the restart');
     const report = await clients.stop();
     const during = clients.answersSince(beforeKill);
     mark(`load stopped: ${report.acknowledged.length} acknowledged, ${report.unacknowledged.length} given up; answers since the kill ${JSON.stringify(during)}`);

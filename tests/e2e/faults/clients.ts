@@ -4,6 +4,7 @@ import { commandEventId } from '@csc/case-handler';
 import type { EventStore, RecordedEvent } from '@csc/event-store';
 import type { AcknowledgedCommand } from '../../support/invariants';
 import { readEverything } from '../../support/invariants';
+import { eventually } from '../../support/wait';
 import { USER } from './deployment';
 
 /**
@@ -92,6 +93,19 @@ export class LoadClients {
   /** Acknowledged commands so far. */
   get acknowledgedCount(): number {
     return this.report.acknowledged.length;
+  }
+
+  /**
+   * Lets the load run on for at least `loadMs` from now and until every client has had five more
+   * commands acknowledged (`what` names the wait in a timeout message).
+   */
+  async loadFor(loadMs: number, what: string): Promise<void> {
+    const from = this.acknowledgedCount;
+    const started = performance.now();
+    await eventually(
+      () => Promise.resolve(this.acknowledgedCount >= from + this.options.clients * 5 && performance.now() - started >= loadMs ? true : undefined),
+      what, 60_000 + loadMs,
+    );
   }
 
   answersSince(before: Record<string, number>): Record<string, number> {

@@ -17,8 +17,7 @@ describe(`PostgreSQL (the event store) crashed and restarted while clients are r
     mark('deployed');
     const clients = new LoadClients({ url: () => deployment.api.url, token: deployment.token, clients: SIZE.clients, casePrefix: 'pg-restart', giveUpAfterMs: 60_000 }).start();
     // Load for SIZE.loadMs (and at least five commands a client) before the fault, and as long again after it.
-    const loadStarted = performance.now();
-    await eventually(() => Promise.resolve(clients.acknowledgedCount >= SIZE.clients * 5 && performance.now() - loadStarted >= SIZE.loadMs ? true : undefined), 'the clients to be under way', 60_000 + SIZE.loadMs);
+    await clients.loadFor(SIZE.loadMs, 'the clients to be under way');
     const beforeCrash = clients.snapshotAnswers();
     // A crash (immediate shutdown: no checkpoint, transactions in flight cut off), held until the clients have felt it.
     await deployment.pg.down('immediate');
@@ -27,12 +26,7 @@ describe(`PostgreSQL (the event store) crashed and restarted while clients are r
     const readiness = await deployment.api.readiness();
     await deployment.pg.up();
     mark('postgres up again (recovered from its WAL)');
-    const afterRestart = clients.acknowledgedCount;
-    const restartedAt = performance.now();
-    await eventually(
-      () => Promise.resolve(clients.acknowledgedCount >= afterRestart + SIZE.clients * 5 && performance.now() - restartedAt >= SIZE.loadMs ? true : undefined),
-      'the clients to go on after the restart', 60_000 + SIZE.loadMs,
-    );
+    await clients.loadFor(SIZE.loadMs, 'the clients to go on after the restart');
     const report = await clients.stop();
     const during = clients.answersSince(beforeCrash);
     mark(`load stopped: ${report.acknowledged.length} acknowledged, ${report.unacknowledged.length} given up; answers since the crash ${JSON.stringify(during)}`);
