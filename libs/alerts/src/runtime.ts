@@ -37,6 +37,9 @@ export interface AlertRuntime {
 }
 
 /** Channels the settings turn on: the inbox always, email and webhook when configured. */
+/** How long a firing job's lock lasts, and how often stalled firing jobs are looked for. */
+export const FIRE_LOCK_MS = 10_000;
+
 export function channelsFor(redis: Redis, options: Pick<AlertRuntimeOptions, 'prefix' | 'settings' | 'clock' | 'addressOf'>): DeliveryChannel[] {
   const { settings } = options;
   const channels: DeliveryChannel[] = [new InboxChannel(redis, options.prefix)];
@@ -65,7 +68,12 @@ export async function startAlerts(options: AlertRuntimeOptions): Promise<AlertRu
   const processor = new AlertProcessor({ store: options.store, context, clock, deliveries });
   const scheduler = new AlertScheduler({ store: options.store, jobs, context, clock, redis, prefix: options.prefix });
   const workerOptions = { connection: redis, prefix: bullPrefix(options.prefix) };
-  const fireWorker = new Worker<FireJobData>(FIRE_QUEUE, fireJobProcessor(processor), { ...workerOptions, concurrency: settings.concurrency });
+  // Firing takes milliseconds: a short lock lets a killed worker's jobs be taken up again within
+  // about 20 s (the lock runs out, then the next stall check), not BullMQ's default 60 s. A job
+  // wrongly judged stalled is only fired again, and firing is idempotent (deterministic event ids).
+  const fireWorker = new Worker<FireJobData>(FIRE_QUEUE, fireJobProcessor(processor), {
+    ...workerOptions, concurrency: settings.concurrency, lockDuration: FIRE_LOCK_MS, stalledInterval: FIRE_LOCK_MS,
+  });
   const deliveryWorker = new Worker<DeliveryJobData>(
     DELIVERY_QUEUE,
     (job) => deliveries.deliver(job.data, job.attemptsMade + 1, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
