@@ -5,6 +5,7 @@ export { escalationAt, planCase, planFolded, type CasePlan, type PlanContext, ty
 export { DELIVERY_QUEUE, FIRE_QUEUE, FIRE_RUN_OPTIONS, bullPrefix, fireJobData, fireJobId, fireJobOf, fireJobOptions, withRunOptions, type FireJob, type FireJobData } from './jobs';
 export { FireQueue } from './fire-queue';
 export { syncCase, type SyncDependencies, type SyncResult } from './sync';
+export type { CaseFoldStats } from './case-folds';
 export { reconcile, type ReconcileReport } from './reconcile';
 export { AlertScheduler, type SchedulerOptions } from './scheduler';
 export { AlertProcessor, type AlertNotice, type FireOutcome, type NoticeSink, type ProcessorOptions } from './processor';
