@@ -22,6 +22,7 @@ export interface DeadlineRequest {
 export interface Deadline {
   readonly ruleId: string;
   readonly clock: string;
+  /** What the deadline is shown as: the clock's own title (MIS-01 `offered`: "Return home interview offered"), else the rule's. */
   readonly title: string;
   readonly rulebookVersion: string;
   readonly ruleVersion: string;
@@ -82,7 +83,7 @@ export function computeDeadline(request: DeadlineRequest, registry: RulebookRegi
   return {
     ruleId: definition.id,
     clock: clock.key,
-    title: definition.title,
+    title: clock.title,
     rulebookVersion: rule.rulebookVersion,
     ruleVersion: rule.ruleVersion,
     calendarVersion: request.calendar.version,

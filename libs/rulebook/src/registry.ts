@@ -3,11 +3,13 @@ import { ENFIELD_1, ENFIELD_2 } from './enfield';
 import { RuleNotInForceError, RulebookDefinitionError, UnknownRuleError, UnknownRulebookError } from './errors';
 import { NATIONAL_1, NATIONAL_2 } from './national';
 import { closeMatches } from './suggest';
-import type { RuleDefinition, RuleOverride, RulebookRelease, RulebookSelector, RulebookSettings } from './types';
+import type { Clock, RuleDefinition, RuleOverride, RulebookRelease, RulebookSelector, RulebookSettings } from './types';
 
 /** A clock as it runs under one rulebook on one date: duration and counting fixed. */
 export interface ResolvedClock {
   readonly key: string;
+  /** The title its deadlines are shown under: the clock's own, else the rule's. */
+  readonly title: string;
   readonly label: string;
   readonly duration: Duration;
   readonly direction: 'after' | 'before';
@@ -138,11 +140,30 @@ export class RulebookRegistry {
       if (!isLocalDate(rule.effectiveFrom) || (rule.effectiveTo !== undefined && !isLocalDate(rule.effectiveTo))) problems.push(`${where}: effective dates must be yyyy-mm-dd`);
       if (rule.clocks.length === 0 && !rule.noClock) problems.push(`${where}: a rule without clocks must say why (noClock)`);
       if (new Set(rule.clocks.map((c) => c.key)).size !== rule.clocks.length) problems.push(`${where}: clock keys must be unique`);
+      problems.push(...clockTitleProblems(where, rule.clocks));
       const overlapping = release.rules.filter((other) => other !== rule && other.id === rule.id && other.effectiveFrom <= (rule.effectiveTo ?? '9999-12-31') && rule.effectiveFrom <= (other.effectiveTo ?? '9999-12-31'));
       if (overlapping.length > 0) problems.push(`${where}: overlaps another definition of ${rule.id}`);
     }
+    for (const override of release.overrides) {
+      if (override.changes.clocks !== undefined) problems.push(...clockTitleProblems(`${id} override of ${override.overrides} from ${override.effectiveFrom}`, override.changes.clocks));
+    }
     return problems;
   }
+}
+
+/**
+ * A rule's clock titles: none, or one per clock, each different (a clock falling back to the rule's
+ * title beside a titled sibling would be shown as if it were the whole rule). Clocks chosen by the
+ * rhiClocks setting run side by side from one trigger, so each needs its own title.
+ */
+function clockTitleProblems(where: string, clocks: readonly Clock[]): string[] {
+  const titles = clocks.map((c) => c.title?.trim()).filter((t): t is string => t !== undefined);
+  const problems: string[] = [];
+  if (titles.some((t) => t === '')) problems.push(`${where}: a clock title must not be blank`);
+  if (titles.length > 0 && titles.length !== clocks.length) problems.push(`${where}: give every clock a title or none`);
+  if (new Set(titles).size !== titles.length) problems.push(`${where}: clock titles must be different`);
+  if (clocks.some((c) => c.whenRhiClock !== undefined && c.title === undefined)) problems.push(`${where}: clocks run side by side by rhiClocks need their own titles`);
+  return problems;
 }
 
 function materialise(rule: RuleDefinition, settings: RulebookSettings): ResolvedClock[] {
@@ -160,7 +181,7 @@ function materialise(rule: RuleDefinition, settings: RulebookSettings): Resolved
         counting = clock.counting ?? settings.workingDayCounting;
         if (clock.counting === undefined) fromSettings.push('setting workingDayCounting');
       }
-      return { key: clock.key, label: clock.label, duration, direction: clock.direction ?? 'after', counting, fromSettings };
+      return { key: clock.key, title: clock.title ?? rule.title, label: clock.label, duration, direction: clock.direction ?? 'after', counting, fromSettings };
     });
 }
 

@@ -19,6 +19,13 @@ export interface Clock {
   readonly key: string;
   /** What must have happened by the due date. */
   readonly label: string;
+  /**
+   * The title this clock's deadlines are shown under (queues, the API, calendar feeds), when it
+   * is not the rule's own. Clocks that run side by side from one trigger (MIS-01's offered and
+   * completed, LADO-06's three targets) each need one, or their deadlines look like one row
+   * listed twice; clocks that are alternatives (one per deadline) keep the rule's title.
+   */
+  readonly title?: string;
   readonly duration: Duration | SettingDuration;
   /** `before`: the deadline precedes the trigger (a report due before a review). Default `after`. */
   readonly direction?: 'after' | 'before';

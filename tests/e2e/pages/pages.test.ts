@@ -271,6 +271,18 @@ describe('pages in a browser (Chromium, real api on PostgreSQL and Redis)', () =
     await recordOn(child, tokens.manager, 'allocate-iro', { iroRef: 'iro-01', occurredAt: at('2025-10-01', '11:00:00') });
     await recordOn(child, tokens.manager, 'report-missing', { occurredAt: at('2025-10-04', '22:00:00'), kind: 'missing', childStatus: 'looked-after' });
     await recordOn(child, tokens.manager, 'record-return', { instanceId: 'mis-1', occurredAt: at('2025-10-05', '09:00:00'), timeKnown: true, childStatus: 'looked-after', returnedHow: 'self-returned' });
+
+    // The manager's overdue list shows the two return interview clocks as two different things.
+    await signInAs('manager');
+    const rhiRows = page.locator(`#overdue tr[data-deadline^="${child}/mis-1/"]`);
+    await eventually(async () => {
+      if ((await rhiRows.count()) === 2) return true;
+      await page.reload();
+      return undefined;
+    }, 'both return interview deadlines to reach the overdue list');
+    const whatIsDue = (await rhiRows.locator('td:nth-child(2)').allInnerTexts()).map((text) => text.split('\n')[0]?.trim()).sort();
+    expect(whatIsDue).toEqual(['MIS-01 Return home interview completed', 'MIS-01 Return home interview offered']);
+
     await signInAs('iro');
     await page.goto(`${base}/app/cases/${child}`);
     await page.getByRole('link', { name: /Record a return home interview offered/ }).click();

@@ -83,6 +83,19 @@ describe('GET /queues/teams/:teamRef/overdue', () => {
     expect(icpc?.why).toContain('Rule:');
   });
 
+  it("names each return interview clock (MIS-01 offered, completed) in its own title, not the rule's twice", async () => {
+    const child = uniqueName('c');
+    await record({ type: 'OpenCase', caseId: child, teamRef: team, rulebook: 'national', occurredAt: '2026-05-18T08:00:00Z' });
+    await record({ type: 'ReportMissing', caseId: child, kind: 'missing', childStatus: 'looked-after', occurredAt: '2026-05-19T18:00:00Z' });
+    await record({ type: 'RecordReturn', caseId: child, instanceId: 'mis-1', timeKnown: true, childStatus: 'looked-after', returnedHow: 'self-returned', occurredAt: '2026-05-20T09:00:00Z' });
+    await projector.projectCase(child);
+    const response = await request(url).get(`/queues/teams/${team}/overdue`).auth(await token(['team-manager'], 'm-1', [team]), { type: 'bearer' });
+    expect(response.status).toBe(200);
+    const items = (response.body as { items: { caseId: string; ruleId: string; clock: string; title: string }[] }).items;
+    const rhi = items.filter((i) => i.caseId === child && i.ruleId === 'MIS-01').map((i) => [i.clock, i.title]).sort();
+    expect(rhi).toEqual([['completed', 'Return home interview completed'], ['offered', 'Return home interview offered']]);
+  });
+
   it("refuses a manager of another team (403 problem) and a bad limit (400 naming the field)", async () => {
     const other = await request(url).get(`/queues/teams/${team}/overdue`).auth(await token(['team-manager'], 'm-2', ['team-other']), { type: 'bearer' });
     expect(other.status).toBe(403);

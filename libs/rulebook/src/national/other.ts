@@ -10,8 +10,8 @@ export const MISSING_RULES: readonly RuleDefinition[] = [
     id: 'MIS-01', title: 'Return home interview', pathway: 'missing', effectiveFrom: IN_FORCE.missingGuidance2014,
     trigger: 'Child found or returns after a missing episode (SSDA903 MISSING = M)', deadline: 'Independent return interview offered and carried out',
     clocks: [
-      { key: 'offered', label: 'Return interview offered', duration: hours(72), whenRhiClock: 'offered' },
-      { key: 'completed', label: 'Return interview carried out', duration: hours(72), whenRhiClock: 'completed' },
+      { key: 'offered', title: 'Return home interview offered', label: 'Return interview offered', duration: hours(72), whenRhiClock: 'offered' },
+      { key: 'completed', title: 'Return home interview completed', label: 'Return interview carried out', duration: hours(72), whenRhiClock: 'completed' },
     ],
     source: 'Statutory guidance on children who run away or go missing from home or care (DfE, Jan 2014), "Independent return interviews" (p.14)',
     status: ['SG'], evidence: 'V3',
@@ -61,9 +61,9 @@ export const LADO_RULES: readonly RuleDefinition[] = [
     id: 'LADO-06', title: 'Allegation resolution targets', pathway: 'lado', effectiveFrom: IN_FORCE.kcsie2016,
     trigger: 'Allegation referred (case opened)', deadline: 'Case resolved',
     clocks: [
-      { key: 'within-1-month', label: 'Resolved within 1 month (portfolio target)', duration: months(1) },
-      { key: 'within-3-months', label: 'Resolved within 3 months (portfolio target)', duration: months(3) },
-      { key: 'within-12-months', label: 'Resolved within 12 months (portfolio target)', duration: months(12) },
+      { key: 'within-1-month', title: 'Allegation resolved within 1 month (target)', label: 'Resolved within 1 month (portfolio target)', duration: months(1) },
+      { key: 'within-3-months', title: 'Allegation resolved within 3 months (target)', label: 'Resolved within 3 months (portfolio target)', duration: months(3) },
+      { key: 'within-12-months', title: 'Allegation resolved within 12 months (target)', label: 'Resolved within 12 months (portfolio target)', duration: months(12) },
     ],
     source: `${KCSIE} para 174 ("Target timescales")`, status: ['SG'], evidence: 'V',
     notes: 'Portfolio targets (setting ladoResolutionTargets), not per-case deadlines; not verified in KCSIE 2023/2024.',
