@@ -1,5 +1,6 @@
 export type { Actor, JsonObject, JsonValue, NewEvent, NewEventMetadata, RecordedEvent, RecordedMetadata } from './envelope';
-export type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions, SubscriptionFilter, VerifyResult } from './port';
+export type { AppendResult, EventStore, ExpectedRevision, PartitionedReads, ReadAllOptions, ReadPartitionOptions, ReadStreamOptions, StreamPartition, SubscribeOptions, SubscriptionFilter, VerifyResult } from './port';
+export { readsPartitions } from './port';
 export { EventStoreError, InvalidAppendError, StoreClosedError, StoreUnavailableError, StreamDeletedError, WrongExpectedRevisionError } from './errors';
 export { START, comparePositions, isPosition, type Position } from './position';
 export { CSC_EVENT_NAMESPACE, deterministicEventId } from './ids';

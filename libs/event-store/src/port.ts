@@ -33,6 +33,40 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
+/** One of `count` disjoint shares of the streams, chosen by a hash of the stream id: every event of a stream is in the same one. */
+export interface StreamPartition {
+  readonly index: number;
+  readonly count: number;
+}
+
+export interface ReadPartitionOptions {
+  /** Read events strictly after this position (default START). */
+  readonly after?: Position;
+  /** And at or before this one: the `head()` a rebuild took when it began, so every share ends at the same point. */
+  readonly upTo: Position;
+  readonly partition: StreamPartition;
+  readonly filter?: SubscriptionFilter;
+  readonly maxCount?: number;
+}
+
+/**
+ * What a store that can split the log offers (PostgreSQL and embedded): a rebuild reads each
+ * share on its own connection, in its own thread, and folds it there. Every stream falls in
+ * exactly one share and keeps its order; the shares together are `readAll` up to `head()`.
+ */
+export interface PartitionedReads {
+  /** The position of the newest event a reader may see now (START when there is none). */
+  head(): Promise<Position>;
+  /** Events of one share in global order, after `after` and up to `upTo`. */
+  readPartition(options: ReadPartitionOptions): Promise<RecordedEvent[]>;
+}
+
+/** True when the store can read the log in shares (see PartitionedReads). */
+export function readsPartitions(store: EventStore): store is EventStore & PartitionedReads {
+  const candidate = store as Partial<PartitionedReads>;
+  return typeof candidate.head === 'function' && typeof candidate.readPartition === 'function';
+}
+
 /** Which events a subscription delivers; an empty or missing list means "all". */
 export interface SubscriptionFilter {
   readonly streamPrefixes?: readonly string[];

@@ -1,4 +1,4 @@
-import { WrongExpectedRevisionError, type EventStore, type JsonObject, type RecordedEvent } from '@csc/event-store';
+import { START, WrongExpectedRevisionError, readsPartitions, type EventStore, type JsonObject, type RecordedEvent } from '@csc/event-store';
 import { appendRetrying, newEvent, renameUpcaster, streamName, take, TestClock, type OpenHarness, type StoreHarness } from './fixtures';
 
 /**
@@ -261,6 +261,45 @@ export function eventStoreContract(name: string, open: OpenHarness, cannot: Cann
       expect(await store.verifyStream(stream)).toMatchObject({ ok: true, events: 2 });
     });
 
+    const shares = 'reads the log in shares: each stream whole in one share, in order, together exactly readAll up to head()';
+    (cannot.partitionedReads ? it.skip : it)(cannot.partitionedReads ? `${shares} (skipped: ${cannot.partitionedReads})` : shares, async () => {
+      if (!readsPartitions(store)) throw new Error('the store offers no partitioned reads (head, readPartition)');
+      const prefix = streamName('share');
+      const streams = Array.from({ length: 24 }, (_, n) => `${prefix}-${n}`);
+      for (let round = 0; round < 3; round += 1) {
+        for (const [n, stream] of streams.entries()) await store.append(stream, [newEvent('ContractShared', { n, round })], round === 0 ? 'no_stream' : round - 1);
+      }
+      const upTo = await store.head();
+      const later = `${prefix}-later`;
+      await store.append(later, [newEvent()], 'no_stream'); // after head(): no share may see it
+      const filter = { streamPrefixes: [prefix] };
+      const whole = (await readAllMatching(store, prefix, 72)).filter((event) => event.position <= upTo);
+      expect(whole).toHaveLength(72);
+      const count = 3;
+      const read: RecordedEvent[][] = [];
+      for (let index = 0; index < count; index += 1) {
+        const share: RecordedEvent[] = [];
+        for (let after = START; ;) {
+          const page = await store.readPartition({ after, upTo, partition: { index, count }, filter, maxCount: 7 });
+          if (page.length === 0) break;
+          share.push(...page);
+          after = page[page.length - 1]!.position;
+        }
+        expectIncreasing(share);
+        read.push(share);
+      }
+      const sharesOf = new Map<string, Set<number>>();
+      read.forEach((share, index) => share.forEach((event) => sharesOf.set(event.streamId, (sharesOf.get(event.streamId) ?? new Set()).add(index))));
+      expect([...sharesOf.values()].every((set) => set.size === 1)).toBe(true);
+      expect(read.filter((share) => share.length > 0).length).toBeGreaterThan(1); // 24 streams in 3 shares: not all in one
+      const merged = read.flat().sort((a, b) => (a.position < b.position ? -1 : 1));
+      expect(JSON.stringify(merged)).toBe(JSON.stringify(whole));
+      expect(merged.some((event) => event.streamId === later)).toBe(false);
+      expect(await store.readPartition({ upTo: START, partition: { index: 0, count: 1 }, filter })).toEqual([]);
+      await expect(store.readPartition({ upTo, partition: { index: 3, count: 3 } })).rejects.toThrow(/partition.index must be an integer from 0 to 2/);
+      expect((await store.head()) >= upTo).toBe(true);
+    });
+
     it('chains each event to the previous one of its stream', async () => {
       const stream = streamName();
       await store.append(stream, [newEvent(), newEvent()], 'no_stream');
@@ -276,6 +315,7 @@ export function eventStoreContract(name: string, open: OpenHarness, cannot: Cann
 export interface Cannot {
   readonly holdAppend?: string;
   readonly restart?: string;
+  readonly partitionedReads?: string;
 }
 
 function expectIncreasing(events: readonly RecordedEvent[]): void {

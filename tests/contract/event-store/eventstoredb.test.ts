@@ -17,6 +17,7 @@ if (EVENTSTORE_URL) {
     {
       holdAppend: 'EventStoreDB writes each append to its log in one step; it has no open transactions to commit late',
       restart: 'the test cannot restart an external EventStoreDB server',
+      partitionedReads: 'the EventStoreDB adapter offers no partitioned reads; rebuilds read its log in one thread',
     },
   );
 } else {

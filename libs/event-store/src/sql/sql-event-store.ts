@@ -3,7 +3,9 @@ import { InvalidAppendError, StoreClosedError, StoreUnavailableError, WrongExpec
 import { findBrokenLink } from '../hash';
 import { pollAll, type PollingSettings } from '../polling-subscription';
 import { decodePosition, encodePosition, START, type Position } from '../position';
-import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions, SubscriptionFilter, VerifyResult } from '../port';
+import type {
+  AppendResult, EventStore, ExpectedRevision, PartitionedReads, ReadAllOptions, ReadPartitionOptions, ReadStreamOptions, StreamPartition, SubscribeOptions, SubscriptionFilter, VerifyResult,
+} from '../port';
 import { describeExpected, prepareAppend, type PreparedEvent } from '../prepare';
 import type { NewEvent } from '../envelope';
 import { Upcasters, type Upcaster } from '../upcasters';
@@ -24,7 +26,7 @@ export interface SqlStoreOptions extends Partial<PollingSettings> {
 const ANY_RETRIES = 50;
 
 /** The event store on SQL: one implementation for PostgreSQL (`pg`) and embedded (PGlite). */
-export class SqlEventStore implements EventStore {
+export class SqlEventStore implements EventStore, PartitionedReads {
   private readonly s: string;
   private readonly clock: () => Date;
   private readonly upcasters: Upcasters;
@@ -103,6 +105,22 @@ export class SqlEventStore implements EventStore {
     return this.readAfter(options.after ?? START, undefined, options.maxCount ?? 1000);
   }
 
+  async head(): Promise<Position> {
+    this.assertOpen();
+    const rows = await this.db.query<{ tx_id: string; seq: string }>(
+      `SELECT e.tx_id::text AS tx_id, e.seq::text AS seq FROM ${this.s}.events e
+        WHERE e.tx_id < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY e.tx_id DESC, e.seq DESC LIMIT 1`,
+    );
+    const last = rows[0];
+    return last === undefined ? START : encodePosition(last.tx_id, last.seq);
+  }
+
+  async readPartition(options: ReadPartitionOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    checkPartition(options.partition);
+    return this.readAfter(options.after ?? START, options.filter, options.maxCount ?? 1000, { upTo: options.upTo, partition: options.partition });
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
     return pollAll((after, filter, max) => this.readAfter(after, filter, max), this.wake, this.settings, this.closing.signal, options);
@@ -139,10 +157,17 @@ export class SqlEventStore implements EventStore {
    * committed late is never behind a position already handed out. Embedded
    * reads the same rows as JSON pages (see eventPagesQuery): same values, faster in PGlite.
    */
-  private async readAfter(after: Position, filter: SubscriptionFilter | undefined, maxCount: number): Promise<RecordedEvent[]> {
+  private async readAfter(after: Position, filter: SubscriptionFilter | undefined, maxCount: number, share?: { upTo: Position; partition: StreamPartition }): Promise<RecordedEvent[]> {
     const { major, minor } = decodePosition(after);
     const params: unknown[] = [major, minor];
     const where = ['(tx_id, seq) > ($1::xid8, $2::bigint)', 'tx_id < pg_snapshot_xmin(pg_current_snapshot())'];
+    if (share !== undefined) {
+      const upTo = decodePosition(share.upTo);
+      params.push(upTo.major, upTo.minor);
+      where.push(`(tx_id, seq) <= ($${params.length - 1}::xid8, $${params.length}::bigint)`);
+      const predicate = partitionPredicate(share.partition);
+      if (predicate !== undefined) where.push(predicate);
+    }
     if (filter?.streamPrefixes?.length) {
       params.push(filter.streamPrefixes.map(likePrefix));
       where.push(`stream_id LIKE ANY($${params.length}::text[])`);
@@ -193,4 +218,22 @@ export class SqlEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closing.signal.aborted) throw new StoreClosedError();
   }
+}
+
+function checkPartition({ index, count }: StreamPartition): void {
+  if (!Number.isInteger(count) || count < 1 || count > 256) throw new RangeError(`partition.count must be an integer from 1 to 256, got ${count}`);
+  if (!Number.isInteger(index) || index < 0 || index >= count) throw new RangeError(`partition.index must be an integer from 0 to ${count - 1}, got ${index}`);
+}
+
+/**
+ * The share of the streams whose hash (PostgreSQL's `hashtext`, made non-negative) leaves
+ * `index` modulo `count`. Written as "not any of the other remainders": PostgreSQL guesses 0.5%
+ * of rows match an equality on an expression, then prefers sorting every remaining row over
+ * the ordered index scan; "not one of" it guesses nearly all, which keeps each page an index
+ * scan that stops at the page's end (measured: 15 ms a page against 270 ms).
+ */
+function partitionPredicate({ index, count }: StreamPartition): string | undefined {
+  if (count === 1) return undefined;
+  const others = Array.from({ length: count }, (_, k) => k).filter((k) => k !== index);
+  return `(hashtext(stream_id) & 2147483647) % ${count} NOT IN (${others.join(', ')})`;
 }
