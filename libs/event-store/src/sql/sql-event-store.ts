@@ -178,15 +178,32 @@ export class SqlEventStore implements EventStore, PartitionedReads {
     }
     const limit = Math.max(1, Math.floor(maxCount));
     params.push(limit);
+    // A share, prefix or type filter narrows the read: walk the global-order index (see inGlobalOrder).
+    const query = where.length > 2 ? this.inGlobalOrder.bind(this) : this.db.query.bind(this.db);
     if (this.kind === 'embedded') {
-      const pages = await this.db.query<EventPageRow>(eventPagesQuery(`${this.s}.events`, where.join(' AND '), 'e.tx_id, e.seq', `$${params.length}`, limit), params);
+      const pages = await query<EventPageRow>(eventPagesQuery(`${this.s}.events`, where.join(' AND '), 'e.tx_id, e.seq', `$${params.length}`, limit), params);
       return fromEventPages(pages).map((event) => this.upcasters.apply(event));
     }
-    const rows = await this.db.query<EventRow>(
+    const rows = await query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events e WHERE ${where.join(' AND ')} ORDER BY e.tx_id, e.seq LIMIT $${params.length}`,
       params,
     );
     return rows.map((row) => this.upcasters.apply(toRecordedEvent(row)));
+  }
+
+  /**
+   * A read of the next events in global order that also filters (by stream prefix, type or
+   * share), planned as a walk of the global-order index that stops at the limit. PostgreSQL
+   * guesses such filters keep few rows, and then plans a bitmap scan of every event after the
+   * position and a sort of them all, on every page: catching up from position zero cost a
+   * whole-log sort per page (measured: 250 ms a page of 500 events in a log of 300,000, against
+   * 13 ms for the index walk). Sorting is switched off for this one statement only.
+   */
+  private inGlobalOrder<Row>(text: string, params: readonly unknown[]): Promise<Row[]> {
+    return this.db.transaction(async (tx) => {
+      await tx.exec('SET LOCAL enable_sort = off');
+      return tx.query<Row>(text, params);
+    });
   }
 
   /** An append did not match the stream: succeed if it was already written (a retry), else say why. */
@@ -227,10 +244,9 @@ function checkPartition({ index, count }: StreamPartition): void {
 
 /**
  * The share of the streams whose hash (PostgreSQL's `hashtext`, made non-negative) leaves
- * `index` modulo `count`. Written as "not any of the other remainders": PostgreSQL guesses 0.5%
- * of rows match an equality on an expression, then prefers sorting every remaining row over
- * the ordered index scan; "not one of" it guesses nearly all, which keeps each page an index
- * scan that stops at the page's end (measured: 15 ms a page against 270 ms).
+ * `index` modulo `count`, written as "not any of the other remainders": PostgreSQL guesses that
+ * an equality on an expression keeps 0.5% of rows and "not one of" nearly all, which keeps its
+ * row estimates (and EXPLAIN) honest; the plan itself is fixed by `inGlobalOrder`.
  */
 function partitionPredicate({ index, count }: StreamPartition): string | undefined {
   if (count === 1) return undefined;
