@@ -2,14 +2,16 @@
  * `npm run bench -- queries`: the queue read model at scale. Appends CP enquiries to a PostgreSQL
  * store (QUERIES_BENCH_PG, default the local test database, in a fresh schema) until there are
  * QUERIES_BENCH_DEADLINES open deadlines (default 100,000) across QUERIES_BENCH_TEAMS teams
- * (default 50); rebuilds the queue projection from position zero (events/s, beside a bare readAll
- * of the same events); then times a team's overdue queue through QueueReader (ids, records,
+ * (default 50); rebuilds the queue projection from position zero in one thread, then in
+ * QUERIES_BENCH_THREADS worker threads (default one per core; events/s, beside the one-thread
+ * rebuild and a bare readAll of the same events); then times a team's overdue queue through QueueReader (ids, records,
  * lateness and the rulebook's explanation for a page of 50) beside a bare ZRANGEBYSCORE of the same
  * page. Uses CSC_REDIS_URL (default local) under a unique prefix, deleted afterwards.
  * QUERIES_BENCH_SCHEMA names a schema to keep and reuse: seeded on the first run, only rebuilt and
  * queried on later ones (the appends take minutes on a busy machine).
  */
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { Client } from 'pg';
 import { shippedCalendar } from '@csc/calendar';
 import { caseStreamId, decide, encodeCaseEvent, foldCase, type CaseCommand, type CaseEvent } from '@csc/case';
@@ -22,6 +24,8 @@ export const description = "rebuild of the queue projection from PostgreSQL (eve
 const DEADLINES = Number(process.env.QUERIES_BENCH_DEADLINES ?? 100_000);
 const TEAMS = Number(process.env.QUERIES_BENCH_TEAMS ?? 50);
 const SAMPLES = Number(process.env.QUERIES_BENCH_SAMPLES ?? 2000);
+/** Rebuild threads (default: one per core). */
+const THREADS = Number(process.env.QUERIES_BENCH_THREADS ?? availableParallelism());
 const PG = process.env.QUERIES_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PAGE = 50;
 /** The page size of the bare readAll baseline: the rebuild's own. */
@@ -98,11 +102,19 @@ export async function run(progress: (message: string) => void): Promise<Record<s
     const readMs = performance.now() - readStarted;
     progress(`bare readAll: ${events} events in ${Math.round(readMs)} ms`);
 
-    const projector = new QueueProjector({ store, redis, prefix, deadlines: { calendar } });
-    const rebuildStarted = performance.now();
+    const oneThread = new QueueProjector({ store, redis, prefix, deadlines: { calendar } });
+    // Each rebuild is timed to the moment readers switch to its generation (readMs + writeMs); deleting the generation it replaced comes after, timed apart.
+    const single = await oneThread.rebuild();
+    const singleMs = single.readMs + single.writeMs;
+    progress(`rebuild in one thread: ${single.events} events in ${singleMs} ms (reading and folding ${single.readMs} ms, views and writing ${single.writeMs} ms)`);
+
+    const redisUrl = process.env.CSC_REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const threads = { count: THREADS, store: { eventStore: PG, dataDir: '.', schema }, redisUrl };
+    const projector = new QueueProjector({ store, redis, prefix, deadlines: { calendar }, rebuildThreads: threads });
     const report = await projector.rebuild();
-    const rebuildMs = performance.now() - rebuildStarted;
-    progress(`rebuild: ${report.events} events, ${report.cases} cases, ${report.deadlines} open deadlines in ${Math.round(rebuildMs)} ms (reading and folding ${report.readMs} ms, views and writing ${report.writeMs} ms)`);
+    const rebuildMs = report.readMs + report.writeMs;
+    progress(`rebuild in ${report.threads} threads: ${report.events} events, ${report.cases} cases, ${report.deadlines} open deadlines in ${rebuildMs} ms (reading and folding ${report.readMs} ms, views and writing ${report.writeMs} ms), then ${report.deleteMs} ms deleting the one-thread generation`);
+    if (report.events !== single.events || report.deadlines !== single.deadlines) throw new Error(`the threaded rebuild wrote ${report.deadlines} deadlines from ${report.events} events; one thread ${single.deadlines} from ${single.events}`);
     const keys = await projector.currentKeys();
 
     const reader = new QueueReader(redis, prefix, { calendar });
@@ -134,9 +146,13 @@ export async function run(progress: (message: string) => void): Promise<Record<s
       bareZrangeP50Ms: round(percentile(bareMs, 50)),
       bareZrangeP99Ms: round(percentile(bareMs, 99)),
       overdueVsBareP99Ratio: round(percentile(queryMs, 99) / Math.max(percentile(bareMs, 99), 0.001), 2),
+      rebuildThreads: report.threads,
       rebuildEventsPerSec: Math.round(rebuildEventsPerSec),
+      rebuildOneThreadEventsPerSec: Math.round(single.events / (singleMs / 1000)),
+      rebuildVsOneThreadRatio: round(rebuildMs > 0 ? singleMs / rebuildMs : 0, 2),
       rebuildReadAndFoldMs: report.readMs,
       rebuildViewsAndWriteMs: report.writeMs,
+      rebuildOldGenerationDeleteMs: report.deleteMs,
       bareReadAllEventsPerSec: Math.round(readEventsPerSec),
       rebuildVsReadAllRatio: round(rebuildEventsPerSec / readEventsPerSec, 2),
       targetOverdueQueryP99Ms: 10,

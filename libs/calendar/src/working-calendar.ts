@@ -27,6 +27,8 @@ export interface WorkingCalendarInput {
 export class WorkingCalendar {
   readonly version: string;
   readonly coverage: { readonly from: LocalDate; readonly to: LocalDate };
+  /** The data it was built from: another thread builds the same calendar from it (`new WorkingCalendar(calendar.input)`). */
+  readonly input: WorkingCalendarInput;
   private readonly firstDay: EpochDay;
   private readonly lastDay: EpochDay;
   private readonly reasons = new Map<EpochDay, string[]>();
@@ -37,6 +39,7 @@ export class WorkingCalendar {
   private readonly labels: LocalDate[];
 
   constructor(input: WorkingCalendarInput) {
+    this.input = input;
     const { first, last } = yearsCovered(input.bankHolidays);
     this.firstDay = daysFromCivil(first, 1, 1);
     this.lastDay = daysFromCivil(last, 12, 31);

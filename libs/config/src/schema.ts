@@ -40,6 +40,7 @@ export const ENV = {
   alertWebhookSecret: 'CSC_ALERT_WEBHOOK_SECRET',
   alertReconcileIntervalMs: 'CSC_ALERT_RECONCILE_INTERVAL_MS',
   alertWorkerConcurrency: 'CSC_ALERT_WORKER_CONCURRENCY',
+  rebuildThreads: 'CSC_REBUILD_THREADS',
 } as const;
 
 export type SettingName = keyof typeof ENV;
@@ -207,6 +208,13 @@ export class EngineConfig {
   @Min(1)
   @Max(256)
   alertWorkerConcurrency: number = 16;
+
+  /** Worker threads `csc rebuild` reads and folds the log in, on PostgreSQL (0: one per core, at most 8; 1: none). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(64)
+  rebuildThreads: number = 0;
 }
 
 export type EventStoreKind = 'embedded' | 'postgres' | 'eventstoredb';

@@ -1,13 +1,15 @@
 import {
-  ALLEGATION_STREAM_PREFIX, CASE_STREAM_PREFIX, allegationStreamId, caseStreamId, evolve, foldAllegation, foldCase, initialAllegationState, initialCaseState, isTimescaleAlertType,
-  type AllegationState, type CaseState, type DeadlineOptions,
+  ALLEGATION_STREAM_PREFIX, CASE_STREAM_PREFIX, allegationStreamId, caseStreamId, evolve, foldAllegation, foldCase, isTimescaleAlertType,
+  type CaseState, type DeadlineOptions,
 } from '@csc/case';
-import { RedisCheckpointStore, START, watchCheckpoint, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
+import { RedisCheckpointStore, START, readsPartitions, watchCheckpoint, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
 import type { Redis } from '@csc/redis';
 import { INBOX_READ_EVENT } from './inbox';
 import { INBOX_STREAM_PREFIX, ProjectionKeys, QUEUES_SUBSCRIBER } from './keys';
 import { CaseCache, onlyVersionChanged, type CachedCase, type CaseCacheStats } from './case-cache';
 import { RedisLease } from './lease';
+import { STREAM_PREFIXES, openedAtOf, rebuildShare, type ShareReport, type ShareTask } from './rebuild-share';
+import { rebuildInShares, type RebuildThreads } from './rebuild-threads';
 import { allegationView, caseView, inboxAlert, type AllegationView, type CaseView, type InboxAlert } from './view';
 import {
   BulkWriter, addInboxAlert, readMarksOf, replaceAllegation, replaceAllegationIn, replaceView, replaceViewIn, storedDeadlinesOf, summaryOf, type QueueChange,
@@ -32,6 +34,11 @@ export interface ProjectorOptions {
   readonly maxBatch?: number;
   /** How often the incremental projector checks that its checkpoint still exists (default 5 s): Redis restarted empty loses it. */
   readonly checkpointWatchMs?: number;
+  /**
+   * Rebuild in this many worker threads, each reading, folding and writing its share of the
+   * streams: on PostgreSQL only (otherwise, and below 2, the rebuild runs in this thread).
+   */
+  readonly rebuildThreads?: RebuildThreads;
 }
 
 export interface RebuildProgress {
@@ -50,13 +57,18 @@ export interface RebuildReport {
   readonly position: Position;
   /** The generation the rebuild wrote and readers now use. */
   readonly generation: string;
-  /** Milliseconds reading and folding the log, then deriving and writing the views. */
+  /** Threads that read and folded the log (1: this one). */
+  readonly threads: number;
+  /**
+   * Milliseconds reading and folding the log (the slowest share's), then deriving and writing
+   * the views up to the moment readers switch to the new generation (`readMs + writeMs`), then
+   * deleting the generation they used before.
+   */
   readonly readMs: number;
   readonly writeMs: number;
+  readonly deleteMs: number;
 }
 
-/** Streams the projector follows: children's cases (with their alert events), LADO allegations, inbox read-marks. */
-const STREAM_PREFIXES = [CASE_STREAM_PREFIX, ALLEGATION_STREAM_PREFIX, INBOX_STREAM_PREFIX];
 /** Most events applied together by the incremental projector: one MULTI, then one checkpoint. */
 const MAX_BATCH = 1000;
 /** What `nextTurn` gives: nothing arrived within this turn of the event loop. */
@@ -74,13 +86,6 @@ interface Batch {
 
 /** Events per page: 5,000 keeps PostgreSQL on an ordered index scan (pages of ~10% of the log and more get a sort of every remaining row, each page). */
 const PAGE = 5000;
-
-interface FoldedAllegation {
-  state: AllegationState;
-  openedAt: string | null;
-}
-
-const openedAtOf = (event: RecordedEvent): string | null => (event.type === 'AllegationOpened' && typeof event.data.occurredAt === 'string' ? event.data.occurredAt : null);
 
 /**
  * The read-model projector: open deadlines per team, per IRO and per case, case summaries, the
@@ -326,96 +331,57 @@ export class QueueProjector {
   }
 
   /**
-   * Rebuilds from position zero into a new generation: reads the whole log in large pages (the
-   * next page is fetched while this one is folded), folds each case and allegation in memory,
-   * derives each one's view once at the end, writes everything in large pipelines, then moves
-   * the generation pointer (readers switch at once, never seeing a half-built generation), saves
-   * the checkpoint where reading stopped and deletes the other generations. The caller holds
-   * the lease (see `rebuildWithLease`).
+   * Rebuilds from position zero into a new generation: folds every case and allegation of the
+   * log in memory (see `rebuildShare`), derives each one's view once, writes everything in large
+   * pipelines, then moves the generation pointer (readers switch at once, never seeing a
+   * half-built generation), saves the checkpoint where reading stopped and deletes the other
+   * generations. With `rebuildThreads` on PostgreSQL, the log is cut into shares of whole
+   * streams, each read, folded and written by its own worker thread on its own connections, up
+   * to the store's head when the rebuild began. The caller holds the lease (see `rebuildWithLease`).
    */
   async rebuild(progress: (p: RebuildProgress) => void = () => undefined, totalEvents?: number): Promise<RebuildReport> {
     const { redis, store } = this.options;
     const started = performance.now();
     const generation = `g${await redis.incr(this.keys.generationCounter)}`;
     const keys = this.keys.at(generation);
-    const writer = new BulkWriter(redis, keys);
-    const cases = new Map<string, CaseState>();
-    const allegations = new Map<string, FoldedAllegation>();
     const pageSize = this.options.rebuildPageSize ?? PAGE;
-    let position = START;
-    let events = 0;
-    let alerts = 0;
-    const readPage = (after: Position): Promise<RecordedEvent[]> => {
-      const page = store.readAll({ after, maxCount: pageSize });
-      page.catch(() => undefined); // awaited below
-      return page;
-    };
-    let next = readPage(position);
-    for (;;) {
-      const page = await next;
-      const last = page[page.length - 1];
-      if (last === undefined) break;
-      next = readPage(last.position);
-      for (const event of page) {
-        const { streamId } = event;
-        if (streamId.startsWith(CASE_STREAM_PREFIX)) {
-          const caseId = streamId.slice(CASE_STREAM_PREFIX.length);
-          cases.set(caseId, foldCase([event], cases.get(caseId) ?? initialCaseState));
-          if (isTimescaleAlertType(event.type)) {
-            const alert: InboxAlert | undefined = inboxAlert(event, caseId);
-            if (alert !== undefined) {
-              alerts++;
-              await writer.inboxAlert(alert);
-            }
-          }
-        } else if (streamId.startsWith(ALLEGATION_STREAM_PREFIX)) {
-          const id = streamId.slice(ALLEGATION_STREAM_PREFIX.length);
-          const folded = allegations.get(id);
-          if (folded === undefined) allegations.set(id, { state: foldAllegation([event], initialAllegationState), openedAt: openedAtOf(event) });
-          else {
-            folded.state = foldAllegation([event], folded.state);
-            folded.openedAt ??= openedAtOf(event);
-          }
-        } else if (streamId.startsWith(INBOX_STREAM_PREFIX) && event.type === INBOX_READ_EVENT) {
-          await writer.readMarks(streamId.slice(INBOX_STREAM_PREFIX.length), readMarksOf(event.data));
-        }
+    const threads = this.threadPlan();
+    let result: ShareReport;
+    try {
+      if (threads === undefined || !readsPartitions(store)) {
+        const read = (after: Position): Promise<RecordedEvent[]> => store.readAll({ after, maxCount: pageSize });
+        result = await rebuildShare(read, new BulkWriter(redis, keys), this.options.deadlines, (p) => progress(p.phase === 'reading' ? { ...p, total: totalEvents } : p));
+      } else {
+        const upTo = await store.head();
+        const tasks = Array.from({ length: threads.count }, (_, index): ShareTask => ({
+          store: threads.store, redisUrl: threads.redisUrl, prefix: this.options.prefix, generation,
+          calendar: this.options.deadlines.calendar.input, partition: { index, count: threads.count }, upTo, pageSize,
+        }));
+        result = { ...(await rebuildInShares(tasks, progress, totalEvents)), position: upTo };
       }
-      events += page.length;
-      position = last.position;
-      progress({ phase: 'reading', done: events, total: totalEvents });
+    } catch (error) {
+      // Readers never saw this generation: delete what was written of it (a later rebuild would, too).
+      await deleteMatching(redis, `${keys.base}:*`, () => true).catch(() => undefined);
+      throw error;
     }
-    const readDone = performance.now();
-    const total = cases.size + allegations.size;
-    let done = 0;
-    let deadlines = 0;
-    let openAllegations = 0;
-    for (const state of cases.values()) {
-      const view = caseView(state, this.options.deadlines);
-      if (view !== undefined) {
-        await writer.caseView(view);
-        deadlines += view.deadlines.length;
-      }
-      if (++done % 500 === 0) progress({ phase: 'writing', done, total });
-    }
-    for (const { state, openedAt } of allegations.values()) {
-      const view = allegationView(state, openedAt, this.options.deadlines);
-      if (view !== undefined) {
-        await writer.allegation(view);
-        openAllegations++;
-      }
-      if (++done % 500 === 0) progress({ phase: 'writing', done, total });
-    }
-    await writer.finish();
-    progress({ phase: 'writing', done, total });
     await redis.set(this.keys.generationPointer, generation);
     await this.checkpoints.reset(QUEUES_SUBSCRIBER);
-    await this.checkpoints.save(QUEUES_SUBSCRIBER, position);
-    const writeDone = performance.now();
+    await this.checkpoints.save(QUEUES_SUBSCRIBER, result.position);
+    const live = performance.now();
     await deleteOtherGenerations(redis, keys);
     return {
-      events, cases: cases.size, deadlines, allegations: openAllegations, alerts, position, generation,
-      readMs: Math.round(readDone - started), writeMs: Math.round(writeDone - readDone),
+      events: result.events, cases: result.cases, deadlines: result.deadlines, allegations: result.allegations, alerts: result.alerts,
+      position: result.position, generation, threads: threads?.count ?? 1,
+      readMs: result.readMs, writeMs: Math.round(live - started) - result.readMs, deleteMs: Math.round(performance.now() - live),
     };
+  }
+
+  /** The threads a rebuild may use: only on PostgreSQL (PGlite opens in one place), with the shipped rulebooks (a registry object cannot cross to a thread). */
+  private threadPlan(): RebuildThreads | undefined {
+    const { rebuildThreads: threads, store, deadlines } = this.options;
+    if (threads === undefined || threads.count < 2 || store.kind !== 'postgres' || !readsPartitions(store)) return undefined;
+    if (deadlines.rulebooks !== undefined || deadlines.whatIf !== undefined) return undefined;
+    return threads;
   }
 
   /** Takes the lease (asking a running projector to hand it over), rebuilds, and releases it. */

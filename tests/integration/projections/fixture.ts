@@ -18,6 +18,8 @@ export class RecordingClock {
 
 export interface Fixture {
   readonly store: EventStore;
+  /** The store's PostgreSQL schema (what rebuild threads open). */
+  readonly schema: string;
   readonly redis: Redis;
   readonly clock: RecordingClock;
   /** A fresh Redis prefix, deleted on close. */
@@ -37,7 +39,7 @@ export async function openFixture(): Promise<Fixture> {
   const allegations = new AllegationCommandHandler(handlerOptions);
   const prefixes: string[] = [];
   return {
-    store, redis, clock,
+    store, schema, redis, clock,
     prefix() {
       const p = uniqueIdentifier('proj');
       prefixes.push(p);

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AllegationCommand } from '@csc/case';
 import { caseStreamId } from '@csc/case';
-import { QueueProjector, QueueReader, QUEUES_SUBSCRIBER, recordInboxRead, userKey } from '@csc/projections';
+import { QueueProjector, QueueReader, QUEUES_SUBSCRIBER, recordInboxRead, userKey, type RebuildProgress } from '@csc/projections';
 import { RedisCheckpointStore } from '@csc/event-store';
 import { generateCouncil, profileNamed } from '@csc/synthetic';
+import { TEST_POSTGRES_URL, TEST_REDIS_URL } from '../../support/services';
 import { eventually } from '../../support/wait';
-import { uniqueName } from '../../support/unique';
+import { dropSchema } from '../../support/postgres';
+import { uniqueIdentifier, uniqueName } from '../../support/unique';
 import { deadlineOptions, openFixture, snapshot, type Fixture } from './fixture';
 
 jest.setTimeout(180_000);
@@ -91,6 +93,26 @@ describe('the read-model projection', () => {
     expect(report.deadlines).toBeGreaterThan(10);
     expect(report.alerts).toBe(3);
     expect(report.allegations).toBeGreaterThanOrEqual(2);
+    expect(report.threads).toBe(1);
+
+    // In shares of the streams, each on its own store and Redis connections, up to the head the rebuild began at.
+    // (Under jest the sources are TypeScript, which worker threads cannot load, so the shares run interleaved in this thread;
+    // `csc rebuild` runs them in threads in the Redis-restart fault test, from dist/.)
+    const shared = f.prefix();
+    const threads = { count: 3, store: { eventStore: TEST_POSTGRES_URL, dataDir: '.', schema: f.schema }, redisUrl: TEST_REDIS_URL };
+    const inShares = new QueueProjector({ store: f.store, redis: f.redis, prefix: shared, deadlines: deadlineOptions, rebuildPageSize: 53, rebuildThreads: threads });
+    const progress: RebuildProgress[] = [];
+    const sharesReport = await inShares.rebuild((p) => progress.push(p), report.events);
+    expect(await snapshot(f.redis, (await inShares.currentKeys()).base)).toEqual(incremental);
+    expect(sharesReport).toMatchObject({ threads: 3, events: report.events, cases: report.cases, deadlines: report.deadlines, alerts: 3, allegations: report.allegations, position: report.position });
+    const reading = progress.filter((p) => p.phase === 'reading');
+    expect(reading.map((p) => p.done)).toEqual([...reading.map((p) => p.done)].sort((a, b) => a - b));
+    expect(reading[reading.length - 1]).toEqual({ phase: 'reading', done: report.events, total: report.events });
+    const written = progress[progress.length - 1]!;
+    expect(written.phase).toBe('writing');
+    expect(written.done).toBe(written.total);
+    expect(written.done).toBeGreaterThanOrEqual(report.cases + report.allegations);
+    expect(await new RedisCheckpointStore({ redis: f.redis, prefix: shared }).load(QUEUES_SUBSCRIBER)).toBe(report.position);
 
     // A rebuild in the live prefix asks the running projector to hand the lease over and writes a new
     // generation; readers keep the old one until it is complete, then switch, and the old one is deleted.
@@ -123,5 +145,24 @@ describe('the read-model projection', () => {
     await following;
     expect(Object.keys((await snapshot(f.redis, current.base))['<ns>:alert'] as object)).toHaveLength(4);
     expect((await reader.inbox('iro-x', [{ kind: 'iro', ref: 'iro-x' }])).unread).toBe(1);
+  });
+  it('stops a rebuild whose share fails, naming the share, and leaves readers on the generation they had', async () => {
+    const prefix = f.prefix();
+    const good = new QueueProjector({ store: f.store, redis: f.redis, prefix, deadlines: deadlineOptions });
+    if ((await f.store.readAll({ maxCount: 1 })).length === 0) await f.recordSynthetic(commands[0]!);
+    const first = await good.rebuild();
+    const elsewhere = uniqueIdentifier('proj_other'); // a store the threads would open empty
+    try {
+      const threads = { count: 2, store: { eventStore: TEST_POSTGRES_URL, dataDir: '.', schema: elsewhere }, redisUrl: TEST_REDIS_URL };
+      const wrong = new QueueProjector({ store: f.store, redis: f.redis, prefix, deadlines: deadlineOptions, rebuildThreads: threads });
+      await expect(wrong.rebuild()).rejects.toThrow(/rebuild share [12] of 2 failed: the store this thread opened ends at .*: it is not the same store/);
+      expect((await good.currentKeys()).generation).toBe(first.generation);
+      // Nothing of the failed generation is left: every key of the namespace is the first rebuild's.
+      const namespace = Object.keys(await snapshot(f.redis, good.keys.namespace));
+      expect(namespace.length).toBeGreaterThan(0);
+      expect(namespace.filter((k) => !k.startsWith(`<ns>:${first.generation}:`))).toEqual([]);
+    } finally {
+      await dropSchema(elsewhere);
+    }
   });
 });
