@@ -18,13 +18,6 @@ export interface RebuildThreads {
 const THREAD_ENTRY = path.join(__dirname, 'rebuild-thread.js');
 
 /**
- * Young-generation size of a rebuild thread. A rebuild allocates a few objects per event folded
- * and keeps every folded case until its view is written; with the default (16 MB semi-spaces)
- * about a third of a thread's time went to scavenges.
- */
-const YOUNG_GENERATION_MB = 192;
-
-/**
  * Rebuilds every share of `tasks` at once, each in a worker thread (or, when this code runs
  * from TypeScript sources, as in tests, each in this thread, interleaved: the same code on the
  * same connections, only without the thread). Sums their progress: reading until every share
@@ -67,7 +60,7 @@ export async function rebuildInShares(
 
 function inThread(task: ShareTask, progress: (p: ShareProgress) => void, stop: AbortSignal): Promise<ShareReport> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(THREAD_ENTRY, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(THREAD_ENTRY, { workerData: task });
     let outcome: 'done' | 'failed' | undefined;
     const terminate = (): void => void worker.terminate();
     stop.addEventListener('abort', terminate, { once: true });
