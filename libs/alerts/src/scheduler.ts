@@ -1,7 +1,6 @@
 import { CASE_STREAM_PREFIX } from '@csc/case';
-import { RedisCheckpointStore, type Position, type RecordedEvent } from '@csc/event-store';
+import { RedisCheckpointStore, runCheckpointedBatches, type Position, type RecordedEvent } from '@csc/event-store';
 import type { Redis } from '@csc/redis';
-import { runCheckpointedBatches } from './batches';
 import { CaseFolds, type CaseFoldStats, type FoldedCaseEntry } from './case-folds';
 import { SCHEDULER_SUBSCRIBER } from './keys';
 import { reconcile, type ReconcileReport } from './reconcile';

@@ -6,7 +6,9 @@ export { START, comparePositions, isPosition, type Position } from './position';
 export { CSC_EVENT_NAMESPACE, deterministicEventId } from './ids';
 export { Upcasters, type Upcaster } from './upcasters';
 export { RedisCheckpointStore, type CheckpointStoreOptions } from './checkpoints';
-export { CheckpointLostError, keepRunning, runCheckpointed, watchCheckpoint, type CheckpointedSubscription, type CheckpointWatch } from './checkpointed';
+export {
+  CheckpointLostError, keepRunning, runCheckpointed, runCheckpointedBatches, watchCheckpoint, type BatchedSubscription, type CheckpointedSubscription, type CheckpointWatch,
+} from './checkpointed';
 export { createEventStore, type EventStoreSettings } from './factory';
 export { createEmbeddedEventStore, type EmbeddedEventStoreOptions } from './embedded';
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres';

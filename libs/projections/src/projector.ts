@@ -2,7 +2,7 @@ import {
   ALLEGATION_STREAM_PREFIX, CASE_STREAM_PREFIX, allegationStreamId, caseStreamId, evolve, foldAllegation, foldCase, isTimescaleAlertType,
   type CaseState, type DeadlineOptions,
 } from '@csc/case';
-import { RedisCheckpointStore, START, readsPartitions, watchCheckpoint, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
+import { RedisCheckpointStore, readsPartitions, runCheckpointedBatches, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
 import type { Redis } from '@csc/redis';
 import { INBOX_READ_EVENT } from './inbox';
 import { INBOX_STREAM_PREFIX, ProjectionKeys, QUEUES_SUBSCRIBER } from './keys';
@@ -71,9 +71,6 @@ export interface RebuildReport {
 
 /** Most events applied together by the incremental projector: one MULTI, then one checkpoint. */
 const MAX_BATCH = 1000;
-/** What `nextTurn` gives: nothing arrived within this turn of the event loop. */
-const NOT_YET = Symbol('not yet');
-const nextTurn = (): Promise<typeof NOT_YET> => new Promise((resolve) => setImmediate(resolve, NOT_YET));
 
 /** The events of one batch, sorted by what they change. */
 interface Batch {
@@ -277,57 +274,18 @@ export class QueueProjector {
   }
 
   /**
-   * The checkpointed subscription, in batches: the events the subscription has already read (a
-   * page, delivered without waiting on I/O) are taken together, up to `maxBatch`, applied, and
-   * only then is the checkpoint saved after the batch's last event (at least once: a batch
-   * re-applied after a crash gives the same contents).
+   * The checkpointed subscription, in batches (`runCheckpointedBatches`): the events the
+   * subscription has already read (a page, delivered without waiting on I/O) are applied
+   * together, up to `maxBatch`, and only then is the checkpoint saved after the batch's last
+   * event (at least once: a batch re-applied after a crash gives the same contents). Redis losing
+   * its data (the checkpoint vanishes) stops the run, so that it starts again from nothing.
    */
-  private async follow(keys: ProjectionKeys, signal: AbortSignal): Promise<void> {
-    const saved = await this.checkpoints.load(QUEUES_SUBSCRIBER);
-    const after = saved ?? START;
-    if (saved === undefined) await this.checkpoints.save(QUEUES_SUBSCRIBER, after);
-    // Redis losing its data (the checkpoint vanishes) stops the run, so that it starts again from nothing.
-    const watch = watchCheckpoint(this.checkpoints, QUEUES_SUBSCRIBER, signal, this.options.checkpointWatchMs);
-    const events = this.options.store.subscribeToAll({ after, filter: { streamPrefixes: STREAM_PREFIXES }, signal: watch.signal });
-    const iterator = events[Symbol.asyncIterator]();
-    const pull = (): Promise<IteratorResult<RecordedEvent>> => {
-      const next = iterator.next();
-      next.catch(() => undefined); // awaited below
-      return next;
-    };
-    const maxBatch = this.options.maxBatch ?? MAX_BATCH;
-    let pending = pull();
-    let ended = false;
-    try {
-      while (!ended) {
-        const first = await pending;
-        if (first.done) break;
-        const batch = [first.value];
-        pending = pull();
-        while (batch.length < maxBatch) {
-          // Whatever arrives before the next turn of the event loop was already read: take it too.
-          const ready = await Promise.race([pending, nextTurn()]);
-          if (ready === NOT_YET) break;
-          if (ready.done) {
-            ended = true;
-            break;
-          }
-          batch.push(ready.value);
-          pending = pull();
-        }
-        if (watch.signal.aborted) break;
-        await this.applyBatch(batch, keys);
-        if (!(await this.checkpoints.advance(QUEUES_SUBSCRIBER, batch[batch.length - 1]!.position))) {
-          watch.markLost();
-          break;
-        }
-      }
-    } finally {
-      watch.stop();
-      // Ends the subscription (after the read in flight, if any); not awaited: a failing store must not hold up the stop.
-      void iterator.return?.().catch(() => undefined);
-    }
-    watch.throwIfLost();
+  private follow(keys: ProjectionKeys, signal: AbortSignal): Promise<void> {
+    return runCheckpointedBatches({
+      store: this.options.store, checkpoints: this.checkpoints, subscriberId: QUEUES_SUBSCRIBER, filter: { streamPrefixes: STREAM_PREFIXES },
+      maxBatch: this.options.maxBatch ?? MAX_BATCH, handle: (batch) => this.applyBatch(batch, keys),
+      ...(this.options.checkpointWatchMs === undefined ? {} : { watchMs: this.options.checkpointWatchMs }),
+    }, signal);
   }
 
   /**
