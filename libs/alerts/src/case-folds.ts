@@ -1,4 +1,4 @@
-import { caseStreamId, evolve, foldCase, type CaseState } from '@csc/case';
+import { caseStreamId, evolve, foldCase, initialCaseState, type CaseState } from '@csc/case';
 import type { EventStore, RecordedEvent } from '@csc/event-store';
 import { planFolded, type CasePlan, type PlanContext, type PlannedAlert } from './plan';
 
@@ -82,6 +82,13 @@ export class CaseFolds {
     if (held !== undefined && event.revision === held.revision + 1) {
       this.counts.evolved++;
       const entry: FoldedCaseEntry = { state: evolve(held.state, event), revision: event.revision, ...(held.plan ? { plan: held.plan } : {}) };
+      this.set(caseId, entry);
+      return { entry, read: false };
+    }
+    if (held === undefined && event.revision === 0) {
+      // The stream's first event: nothing came before it, so there is nothing to read.
+      this.counts.evolved++;
+      const entry: FoldedCaseEntry = { state: evolve(initialCaseState, event), revision: 0 };
       this.set(caseId, entry);
       return { entry, read: false };
     }

@@ -1,5 +1,5 @@
 import {
-  ALLEGATION_STREAM_PREFIX, CASE_STREAM_PREFIX, allegationStreamId, caseStreamId, evolve, foldAllegation, foldCase, isTimescaleAlertType,
+  ALLEGATION_STREAM_PREFIX, CASE_STREAM_PREFIX, allegationStreamId, caseStreamId, evolve, foldAllegation, foldCase, initialCaseState, isTimescaleAlertType,
   type CaseState, type DeadlineOptions,
 } from '@csc/case';
 import { RedisCheckpointStore, readsPartitions, runCheckpointedBatches, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
@@ -198,6 +198,13 @@ export class QueueProjector {
       cached.revision = event.revision;
       cache.counts.evolved++;
       return cached;
+    }
+    if (cached === undefined && event.revision === 0) {
+      // The stream's first event: nothing came before it, so there is nothing to read (a catch-up from zero reads no stream).
+      const fresh: CachedCase = { state: evolve(initialCaseState, event), revision: 0 };
+      cache.counts.evolved++;
+      cache.set(caseId, fresh);
+      return fresh;
     }
     // Not cached, evicted, or out of step (a revision missing): read the stream once and fold it.
     const stream = await this.options.store.readStream(caseStreamId(caseId));

@@ -82,7 +82,8 @@ describe('the incremental projector\'s case cache', () => {
     await projector.apply((await f.store.readStream(caseStreamId(caseId)))[0]!, keys);
     await f.record({ type: 'AllocateIro', caseId, iroRef: 'iro-cache', occurredAt: `${on}T08:00:00Z` }, `${on}T08:00:00Z`);
     await projector.apply((await f.store.readStream(caseStreamId(caseId)))[1]!, keys);
-    expect(projector.cacheStats()).toMatchObject({ reads: 1, evolved: 1, skipped: 0 });
+    // The stream's first event starts the fold without a read; the second folds onto it.
+    expect(projector.cacheStats()).toMatchObject({ reads: 0, evolved: 2, skipped: 0 });
 
     // Two more events; the projector is handed the second first (the first one missing): it cannot fold it onto revision 1.
     await f.record({ type: 'RecordStrategyDiscussion', caseId, attendance: { police: true, health: true, education: true, others: [] }, decision: 'section-47', rationaleRef: 'doc-1', initiatesS47: true, occurredAt: `${on}T08:30:00Z` }, `${on}T09:00:00Z`);
@@ -90,7 +91,7 @@ describe('the incremental projector\'s case cache', () => {
     const stream = await f.store.readStream(caseStreamId(caseId));
     expect(stream.map((e) => e.revision)).toEqual([0, 1, 2, 3]);
     await projector.apply(stream[3]!, keys);
-    expect(projector.cacheStats()).toMatchObject({ reads: 2, evolved: 1 });
+    expect(projector.cacheStats()).toMatchObject({ reads: 1, evolved: 2 });
     const summary = async (): Promise<{ version: number; openDeadlines: number }> => JSON.parse((await f.redis.get(keys.summary(caseId)))!) as { version: number; openDeadlines: number };
     expect(await summary()).toMatchObject({ version: 4 });
     expect((await summary()).openDeadlines).toBeGreaterThan(0);
@@ -98,14 +99,14 @@ describe('the incremental projector\'s case cache', () => {
     // The missing one, then every event again (a re-delivery): already folded, so skipped; the version stays the stream's length.
     await projector.apply(stream[2]!, keys);
     for (const event of stream) await projector.apply(event, keys);
-    expect(projector.cacheStats()).toMatchObject({ reads: 2, evolved: 1, skipped: 5 });
+    expect(projector.cacheStats()).toMatchObject({ reads: 1, evolved: 2, skipped: 5 });
     expect(await summary()).toMatchObject({ version: 4 });
 
     // The next alert folds onto the cached state and rewrites the summary alone; the result is what a fresh projection gives.
     await f.store.append(caseStreamId(caseId), [alertEvent(caseId, 1, { kind: 'team', ref: 'team-cache' })], 'any');
     const next = (await f.store.readStream(caseStreamId(caseId), { fromRevision: 4 }))[0]!;
     await projector.apply(next, keys);
-    expect(projector.cacheStats()).toMatchObject({ reads: 2, evolved: 2, summaryOnly: 1 });
+    expect(projector.cacheStats()).toMatchObject({ reads: 1, evolved: 3, summaryOnly: 1 });
     const cached = await snapshot(f.redis, keys.base);
     const cold = new QueueProjector({ store: f.store, redis: f.redis, prefix: f.prefix(), deadlines: deadlineOptions, publish: false });
     const coldKeys = await cold.currentKeys();
