@@ -14,7 +14,7 @@ describe(`the api killed with SIGKILL while clients are recording (${SIZE.name} 
     const deployment = d;
     mark('deployed');
     // Clients retry through the restart with the same Idempotency-Key; a command in flight at the kill keeps its
-    // key claimed for 60 s (409 in progress), and its client gives up on it after 3 s.
+    // key claimed for up to 10 s (409 in progress), and its client gives up on it after 3 s.
     const clients = new LoadClients({ url: () => deployment.api.url, token: deployment.token, clients: SIZE.clients, casePrefix: 'api-kill' }).start();
     // Load for SIZE.loadMs (and at least five commands a client) before the fault, and as long again after it.
     await clients.loadFor(SIZE.loadMs, 'the clients to be under way');

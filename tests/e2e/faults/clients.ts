@@ -59,7 +59,7 @@ export interface LoadOptions {
   readonly giveUpAfterMs?: number;
   /**
    * How long a command answered only "409 IDEMPOTENCY_KEY_IN_PROGRESS" is retried: after an api
-   * crash, the key of a command that was in flight stays claimed for 60 s (IDEMPOTENCY_LOCK_SECONDS).
+   * crash, the key of a command that was in flight stays claimed for up to 10 s (IDEMPOTENCY_LOCK_MS).
    */
   readonly inProgressGiveUpMs?: number;
   /**

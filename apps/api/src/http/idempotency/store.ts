@@ -3,8 +3,28 @@ import { RedisUnavailableError, type Redis } from '@csc/redis';
 
 /** How long a completed response is kept for replay: covers a client's retries over a working day and a night. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
-/** How long a request in progress holds its key; after that a crashed request's key is free again. */
-export const IDEMPOTENCY_LOCK_SECONDS = 60;
+/**
+ * How long a request in progress holds its key unless it renews the hold: a request that runs
+ * renews it every IDEMPOTENCY_RENEW_MS, so the key of one whose api crashed is free again within
+ * this (a retry then executes: appends are idempotent by event id, so nothing is written twice).
+ */
+export const IDEMPOTENCY_LOCK_MS = 10_000;
+export const IDEMPOTENCY_RENEW_MS = 3_000;
+
+/** Runs `task` every `ms` until the returned function is called (setInterval, unref'd; tests pass their own). */
+export type Every = (task: () => void, ms: number) => () => void;
+
+const everyInterval: Every = (task, ms) => {
+  const timer = setInterval(task, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+};
+
+export interface IdempotencyStoreOptions {
+  readonly lockMs?: number;
+  readonly renewMs?: number;
+  readonly every?: Every;
+}
 
 /** A response as stored for replay. Command responses hold references (ids, revisions), never personal data. */
 export interface StoredResponse {
@@ -33,6 +53,11 @@ if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) end
 return 1`;
 
+/** Extend the hold only if the entry is still the pending one this request wrote. */
+const RENEW_IF_STILL_OURS = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+return redis.call('PEXPIRE', KEYS[1], ARGV[2])`;
+
 /**
  * Idempotency keys in Redis. The Redis key is `<prefix>:idem:<sha256(principal,
  * key)>`: neither the user nor the client's key appears in clear. The entry
@@ -40,16 +65,25 @@ return 1`;
  * done, the response.
  */
 export class IdempotencyStore {
+  private readonly lockMs: number;
+  private readonly renewMs: number;
+  private readonly every: Every;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-  ) {}
+    options: IdempotencyStoreOptions = {},
+  ) {
+    this.lockMs = options.lockMs ?? IDEMPOTENCY_LOCK_MS;
+    this.renewMs = options.renewMs ?? IDEMPOTENCY_RENEW_MS;
+    this.every = options.every ?? everyInterval;
+  }
 
   async claim(principalId: string, idempotencyKey: string, fingerprint: string): Promise<Claim> {
     const key = `${this.prefix}:idem:${sha256(`${principalId}\n${idempotencyKey}`)}`;
     const pending = JSON.stringify({ state: 'pending', fingerprint, token: randomUUID() } satisfies Entry);
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      if ((await this.call(() => this.redis.set(key, pending, 'EX', IDEMPOTENCY_LOCK_SECONDS, 'NX'))) === 'OK') return { kind: 'execute', release: this.release(key, pending) };
+      if ((await this.call(() => this.redis.set(key, pending, 'PX', this.lockMs, 'NX'))) === 'OK') return { kind: 'execute', release: this.release(key, pending) };
       const text = await this.call(() => this.redis.get(key));
       if (text === null) continue; // expired between SET and GET: try to claim again
       const entry = JSON.parse(text) as Entry;
@@ -59,14 +93,19 @@ export class IdempotencyStore {
     return { kind: 'in-progress' };
   }
 
+  /** The running request's hold on its key: renewed until it completes or abandons it. */
   private release(key: string, pending: string): Release {
     const fingerprint = (JSON.parse(pending) as Entry).fingerprint;
+    // A failed renewal is not an error of the request: at worst the key frees early and a concurrent retry gets in.
+    const stop = this.every(() => void this.redis.eval(RENEW_IF_STILL_OURS, 1, key, pending, String(this.lockMs)).catch(() => undefined), this.renewMs);
     return {
       complete: async (response) => {
+        stop();
         const done = JSON.stringify({ state: 'done', fingerprint, response } satisfies Entry);
         await this.call(() => this.redis.eval(IF_STILL_OURS, 1, key, pending, done, String(IDEMPOTENCY_TTL_SECONDS)));
       },
       abandon: async () => {
+        stop();
         await this.call(() => this.redis.eval(IF_STILL_OURS, 1, key, pending, '', '0'));
       },
     };
