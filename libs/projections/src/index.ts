@@ -5,6 +5,7 @@ export {
 export type { QueueChange } from './writer';
 export { RedisLease, type LeaseOptions } from './lease';
 export { QueueProjector, deleteUnder, type ProjectorOptions, type RebuildProgress, type RebuildReport } from './projector';
+export type { RebuildThreads } from './rebuild-threads';
 export {
   QueueReader, dueHorizon, type AllegationDeadlineItem, type AllegationItem, type CaseSummary, type Inbox, type InboxItem, type InboxRecipient, type Page, type QueueItem,
   type QueueOwner,

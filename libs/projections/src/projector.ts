@@ -48,24 +48,13 @@ export interface RebuildProgress {
   readonly total: number | undefined;
 }
 
-export interface RebuildReport {
-  readonly events: number;
-  readonly cases: number;
-  readonly deadlines: number;
-  readonly allegations: number;
-  readonly alerts: number;
-  readonly position: Position;
+/** What a rebuild wrote (see ShareReport: `readMs` is the slowest share's, `writeMs` runs to the moment readers switch to the new generation). */
+export interface RebuildReport extends ShareReport {
   /** The generation the rebuild wrote and readers now use. */
   readonly generation: string;
   /** Threads that read and folded the log (1: this one). */
   readonly threads: number;
-  /**
-   * Milliseconds reading and folding the log (the slowest share's), then deriving and writing
-   * the views up to the moment readers switch to the new generation (`readMs + writeMs`), then
-   * deleting the generation they used before.
-   */
-  readonly readMs: number;
-  readonly writeMs: number;
+  /** Milliseconds deleting the generation readers used before, after the switch. */
   readonly deleteMs: number;
 }
 

@@ -30,6 +30,7 @@ export interface ShareReport {
   readonly alerts: number;
   /** The last event read (START when none was). */
   readonly position: Position;
+  /** Milliseconds reading and folding, then deriving and writing the views. */
   readonly readMs: number;
   readonly writeMs: number;
 }
