@@ -349,17 +349,20 @@ export async function waitForQuiescence(options: QuiescenceOptions): Promise<voi
       const [projection, scheduler] = await Promise.all([checkpoints.load(QUEUES_SUBSCRIBER), checkpoints.load(SCHEDULER_SUBSCRIBER)]);
       const now = Date.now();
       let busy = 0;
+      const where: string[] = [];
       for (const queue of queues) {
         const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
-        busy += (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.prioritized ?? 0);
-        const due = await queue.getDelayed(0, 50);
-        busy += due.filter((job) => job.timestamp + (job.delay ?? 0) <= now).length;
+        // Delayed jobs whose time has come (by the delayed set's scores, so every one is counted).
+        counts.due = await queue.getDelayedCount(now + 1);
+        const states = Object.entries(counts).filter(([, n]) => n > 0);
+        busy += states.reduce((sum, [, n]) => sum + n, 0);
+        if (states.length > 0) where.push(`${queue.name}: ${states.map(([state, n]) => `${n} ${state}`).join(', ')}`);
       }
       const behind = (checkpoint: Position | undefined) => lastCasePosition !== START && (checkpoint === undefined || checkpoint < lastCasePosition);
       const moving = [
         behind(projection) ? `projection at ${projection ?? '(none)'}` : '',
         behind(scheduler) ? `alert scheduler at ${scheduler ?? '(none)'}` : '',
-        busy > 0 ? `${busy} jobs to run` : '',
+        busy > 0 ? `${busy} jobs to run (${where.join('; ')})` : '',
       ].filter(Boolean);
       stableRounds = moving.length === 0 && page.length === 0 ? stableRounds + 1 : 0;
       if (stableRounds >= 2) return;

@@ -17,4 +17,7 @@ export { SIGNATURE_HEADER, TIMESTAMP_HEADER, WebhookChannel, signWebhook, verify
 export { AlertConflictError, AlertError, DeliveryError, EvictionPolicyError } from './errors';
 export { assertEvictionPolicy } from './redis-policy';
 export { SCHEDULER_SUBSCRIBER, deleteKeysUnder } from './keys';
-export { channelsFor, fireJobProcessor, startAlerts, type AlertRuntime, type AlertRuntimeOptions } from './runtime';
+export {
+  ALERT_LOCK_MS, ALERT_STALLED_CHECK_MS, alertWorkerOptions, channelsFor, fireJobProcessor, startAlerts, startDeliveryWorker, startFireWorker,
+  type AlertRuntime, type AlertRuntimeOptions,
+} from './runtime';

@@ -1,4 +1,4 @@
-import { DelayedError, Worker, type Job } from 'bullmq';
+import { DelayedError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { WorkingCalendar } from '@csc/calendar';
 import { keepRunning, type EventStore } from '@csc/event-store';
 import { createRedis, type Redis } from '@csc/redis';
@@ -36,10 +36,50 @@ export interface AlertRuntime {
   close(): Promise<void>;
 }
 
-/** Channels the settings turn on: the inbox always, email and webhook when configured. */
-/** How long a firing job's lock lasts, and how often stalled firing jobs are looked for. */
-export const FIRE_LOCK_MS = 10_000;
+/**
+ * How long the lock of a firing or delivery job lasts. BullMQ renews it every half of it while
+ * the job runs, so a slow delivery keeps its job; the lock only bounds how long the jobs of a
+ * killed worker stay taken.
+ */
+export const ALERT_LOCK_MS = 10_000;
+/**
+ * How often each alert worker looks for stalled jobs (active, lock run out). BullMQ puts a job
+ * back at the first check that finds its lock gone, if the check before had seen it active, and
+ * only one check runs per interval over all workers (the `stalled-check` key), so a killed
+ * worker's jobs run again at most about two intervals after its locks run out: checking every
+ * `ALERT_LOCK_MS` (or BullMQ's default 30 s) made that take up to three times the lock.
+ */
+export const ALERT_STALLED_CHECK_MS = 2_000;
 
+/**
+ * The BullMQ options of both alert workers (firing and delivery): a short lock and frequent
+ * stall checks, so that a killed worker's jobs are taken up again within about
+ * `ALERT_LOCK_MS + 2 * ALERT_STALLED_CHECK_MS` (14 s) instead of BullMQ's 60 s or more. A job
+ * wrongly judged stalled (its worker's event loop blocked for the whole lock) is only run again:
+ * firing is idempotent (deterministic event ids), and a delivery recorded as sent is not sent again
+ * (one cut off while sending may be, as after any crash).
+ * A job that stalls a second time is failed (BullMQ's `maxStalledCount` of 1); reconciliation
+ * sends failed firing jobs round again.
+ */
+export function alertWorkerOptions(connection: Redis, prefix: string, concurrency: number): WorkerOptions {
+  return { connection, prefix: bullPrefix(prefix), concurrency, lockDuration: ALERT_LOCK_MS, stalledInterval: ALERT_STALLED_CHECK_MS };
+}
+
+/** The firing worker (see `alertWorkerOptions` and `fireJobProcessor`). */
+export function startFireWorker(processor: AlertProcessor, connection: Redis, prefix: string, concurrency: number): Worker<FireJobData> {
+  return new Worker<FireJobData>(FIRE_QUEUE, fireJobProcessor(processor), alertWorkerOptions(connection, prefix, concurrency));
+}
+
+/** The delivery worker: one attempt of one delivery per job; its last attempt records the failure. */
+export function startDeliveryWorker(deliveries: Deliveries, connection: Redis, prefix: string, concurrency: number): Worker<DeliveryJobData> {
+  return new Worker<DeliveryJobData>(
+    DELIVERY_QUEUE,
+    (job) => deliveries.deliver(job.data, job.attemptsMade + 1, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
+    alertWorkerOptions(connection, prefix, concurrency),
+  );
+}
+
+/** Channels the settings turn on: the inbox always, email and webhook when configured. */
 export function channelsFor(redis: Redis, options: Pick<AlertRuntimeOptions, 'prefix' | 'settings' | 'clock' | 'addressOf'>): DeliveryChannel[] {
   const { settings } = options;
   const channels: DeliveryChannel[] = [new InboxChannel(redis, options.prefix)];
@@ -67,18 +107,8 @@ export async function startAlerts(options: AlertRuntimeOptions): Promise<AlertRu
   const deliveries = new Deliveries({ redis, prefix: options.prefix, channels: channelsFor(redis, options), clock, attempts: settings.deliveryAttempts });
   const processor = new AlertProcessor({ store: options.store, context, clock, deliveries });
   const scheduler = new AlertScheduler({ store: options.store, jobs, context, clock, redis, prefix: options.prefix });
-  const workerOptions = { connection: redis, prefix: bullPrefix(options.prefix) };
-  // Firing takes milliseconds: a short lock lets a killed worker's jobs be taken up again within
-  // about 20 s (the lock runs out, then the next stall check), not BullMQ's default 60 s. A job
-  // wrongly judged stalled is only fired again, and firing is idempotent (deterministic event ids).
-  const fireWorker = new Worker<FireJobData>(FIRE_QUEUE, fireJobProcessor(processor), {
-    ...workerOptions, concurrency: settings.concurrency, lockDuration: FIRE_LOCK_MS, stalledInterval: FIRE_LOCK_MS,
-  });
-  const deliveryWorker = new Worker<DeliveryJobData>(
-    DELIVERY_QUEUE,
-    (job) => deliveries.deliver(job.data, job.attemptsMade + 1, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
-    { ...workerOptions, concurrency: settings.concurrency },
-  );
+  const fireWorker = startFireWorker(processor, redis, options.prefix, settings.concurrency);
+  const deliveryWorker = startDeliveryWorker(deliveries, redis, options.prefix, settings.concurrency);
   for (const worker of [fireWorker, deliveryWorker]) worker.on('error', (error) => options.log('error', 'alerts: worker error', { error: error.message }));
   const abort = new AbortController();
   const loop = runScheduler(scheduler, abort.signal, options.log);
