@@ -18,6 +18,6 @@ export { AlertConflictError, AlertError, DeliveryError, EvictionPolicyError } fr
 export { assertEvictionPolicy } from './redis-policy';
 export { SCHEDULER_SUBSCRIBER, deleteKeysUnder } from './keys';
 export {
-  ALERT_LOCK_MS, ALERT_STALLED_CHECK_MS, alertWorkerOptions, channelsFor, fireJobProcessor, startAlerts, startDeliveryWorker, startFireWorker,
+  ALERT_LOCK_MS, ALERT_MAX_STALLED, ALERT_STALLED_CHECK_MS, alertWorkerOptions, channelsFor, fireJobProcessor, reconcileRound, startAlerts, startDeliveryWorker, startFireWorker,
   type AlertRuntime, type AlertRuntimeOptions,
 } from './runtime';

@@ -50,6 +50,8 @@ export const ALERT_LOCK_MS = 10_000;
  * `ALERT_LOCK_MS` (or BullMQ's default 30 s) made that take up to three times the lock.
  */
 export const ALERT_STALLED_CHECK_MS = 2_000;
+/** How many times a job may be taken from a worker that died before BullMQ fails it (its default is 1): firing is idempotent. */
+export const ALERT_MAX_STALLED = 3;
 
 /**
  * The BullMQ options of both alert workers (firing and delivery): a short lock and frequent
@@ -58,11 +60,12 @@ export const ALERT_STALLED_CHECK_MS = 2_000;
  * wrongly judged stalled (its worker's event loop blocked for the whole lock) is only run again:
  * firing is idempotent (deterministic event ids), and a delivery recorded as sent is not sent again
  * (one cut off while sending may be, as after any crash).
- * A job that stalls a second time is failed (BullMQ's `maxStalledCount` of 1); reconciliation
- * sends failed firing jobs round again.
+ * A job taken from killed workers more than `ALERT_MAX_STALLED` times is failed by the next
+ * worker to take it: reconciliation sends failed firing jobs round again, and a failed delivery is
+ * recorded failed (see `startDeliveryWorker`) and sent again by `reconcileRound`.
  */
 export function alertWorkerOptions(connection: Redis, prefix: string, concurrency: number): WorkerOptions {
-  return { connection, prefix: bullPrefix(prefix), concurrency, lockDuration: ALERT_LOCK_MS, stalledInterval: ALERT_STALLED_CHECK_MS };
+  return { connection, prefix: bullPrefix(prefix), concurrency, lockDuration: ALERT_LOCK_MS, stalledInterval: ALERT_STALLED_CHECK_MS, maxStalledCount: ALERT_MAX_STALLED };
 }
 
 /** The firing worker (see `alertWorkerOptions` and `fireJobProcessor`). */
@@ -70,13 +73,41 @@ export function startFireWorker(processor: AlertProcessor, connection: Redis, pr
   return new Worker<FireJobData>(FIRE_QUEUE, fireJobProcessor(processor), alertWorkerOptions(connection, prefix, concurrency));
 }
 
-/** The delivery worker: one attempt of one delivery per job; its last attempt records the failure. */
+/**
+ * The delivery worker: one attempt of one delivery per job; its last attempt records the failure.
+ * A job BullMQ fails without running it (taken from killed workers more than `maxStalledCount`
+ * times: an UnrecoverableError) is recorded failed too, so that it is listed and sent again.
+ */
 export function startDeliveryWorker(deliveries: Deliveries, connection: Redis, prefix: string, concurrency: number): Worker<DeliveryJobData> {
-  return new Worker<DeliveryJobData>(
+  const worker = new Worker<DeliveryJobData>(
     DELIVERY_QUEUE,
     (job) => deliveries.deliver(job.data, job.attemptsMade + 1, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
     alertWorkerOptions(connection, prefix, concurrency),
   );
+  worker.on('failed', (job, error) => {
+    if (job !== undefined && error.name === 'UnrecoverableError') void deliveries.markFailed(job.data, error.message).catch(() => undefined);
+  });
+  return worker;
+}
+
+/**
+ * One round of the worker's periodic reconciliation: the alert jobs against the events, then
+ * every failed delivery sent again (a channel down for longer than a job's attempts, or a job
+ * failed by BullMQ after its workers were killed).
+ */
+export async function reconcileRound(scheduler: AlertScheduler, deliveries: Deliveries, log: AlertRuntimeOptions['log']): Promise<void> {
+  try {
+    const report = await scheduler.reconcile();
+    log('info', 'alerts: reconciled', { ...report, errors: report.errors.length });
+  } catch (error) {
+    log('warn', 'alerts: reconciliation failed', { error: String(error) });
+  }
+  try {
+    const retried = await deliveries.retryFailed();
+    if (retried > 0) log('info', 'alerts: failed deliveries sent again', { alerts: retried });
+  } catch (error) {
+    log('warn', 'alerts: retrying failed deliveries failed', { error: String(error) });
+  }
 }
 
 /** Channels the settings turn on: the inbox always, email and webhook when configured. */
@@ -112,12 +143,7 @@ export async function startAlerts(options: AlertRuntimeOptions): Promise<AlertRu
   for (const worker of [fireWorker, deliveryWorker]) worker.on('error', (error) => options.log('error', 'alerts: worker error', { error: error.message }));
   const abort = new AbortController();
   const loop = runScheduler(scheduler, abort.signal, options.log);
-  const timer = settings.reconcileIntervalMs > 0
-    ? setInterval(() => void scheduler.reconcile().then(
-        (report) => options.log('info', 'alerts: reconciled', { ...report, errors: report.errors.length }),
-        (error: unknown) => options.log('warn', 'alerts: reconciliation failed', { error: String(error) }),
-      ), settings.reconcileIntervalMs)
-    : undefined;
+  const timer = settings.reconcileIntervalMs > 0 ? setInterval(() => void reconcileRound(scheduler, deliveries, options.log), settings.reconcileIntervalMs) : undefined;
   return {
     scheduler, processor, deliveries, inbox,
     async close() {

@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import {
-  ALERT_LOCK_MS, ALERT_STALLED_CHECK_MS, DELIVERY_QUEUE, FIRE_QUEUE, alertEventId, alertWorkerOptions, fireJobId, fireJobProcessor, startDeliveryWorker,
-  startFireWorker, type DeliveryJobData, type FireJobData,
+  ALERT_LOCK_MS, ALERT_MAX_STALLED, ALERT_STALLED_CHECK_MS, DELIVERY_QUEUE, FIRE_QUEUE, alertEventId, alertWorkerOptions, fireJobId, fireJobProcessor,
+  reconcileRound, startDeliveryWorker, startFireWorker, type DeliveryJobData, type FireJobData,
 } from '@csc/alerts';
 import { createRedis } from '@csc/redis';
 import { alertEvents, openCpCase, openFixture, type Fixture } from './fixture';
@@ -77,6 +77,39 @@ describe('jobs of an alert worker that vanished', () => {
       expect((await f.deliveries.statusOf(alertEventId(alertId))).inbox?.state).toBe('sent');
     } finally {
       await Promise.all([fireWorker.close(), deliveryWorker.close()]);
+      connection.disconnect();
+    }
+  }, 60_000);
+
+  it('a delivery job BullMQ fails without running it (taken from killed workers too often) is recorded failed, listed, and sent by the next reconciliation round', async () => {
+    f = await openFixture('2026-05-18T09:00:00Z');
+    const caseId = await openCpCase(f);
+    f.clock.set('2026-05-26T08:00:00Z');
+    const alertId = `${caseId}/cp-1/icpc/reminder-10`;
+    expect(await f.processor.fire({ caseId, alertId })).toMatchObject({ outcome: 'raised' });
+    const eventId = alertEventId(alertId);
+    const deliveryId = `delivery/${eventId}/inbox`;
+    expect(await f.deliveries.queue.getJob(deliveryId)).toBeDefined();
+    expect(alertWorkerOptions(f.redis, f.prefix, 1).maxStalledCount).toBe(ALERT_MAX_STALLED);
+    // What BullMQ's stall check writes on a job taken from dead workers more than maxStalledCount times: the next worker fails it unrun.
+    await f.redis.hset(`${f.prefix}:bull:${DELIVERY_QUEUE}:${deliveryId}`, 'defa', 'job stalled more than allowable limit');
+
+    const connection = createRedis(TEST_REDIS_URL, { role: 'blocking' });
+    const worker = startDeliveryWorker(f.deliveries, connection, f.prefix, 1);
+    const logged: string[] = [];
+    try {
+      await eventually(async () => ((await f.deliveries.statusOf(eventId)).inbox?.state === 'failed' ? true : undefined), 'the delivery recorded failed', 20_000);
+      expect((await f.deliveries.statusOf(eventId)).inbox?.lastError).toBe('job stalled more than allowable limit');
+      expect(await f.deliveries.failing()).toEqual([`${eventId}/inbox`]);
+      expect(await f.inbox.read({ kind: 'iro', ref: 'iro-1' })).toEqual([]);
+
+      await reconcileRound(f.scheduler, f.deliveries, (_level, message) => void logged.push(message));
+      await eventually(async () => ((await f.deliveries.statusOf(eventId)).inbox?.state === 'sent' ? true : undefined), 'the delivery sent again', 20_000);
+      expect((await f.inbox.read({ kind: 'iro', ref: 'iro-1' })).map((n) => n.alertId)).toEqual([alertId]);
+      expect(await f.deliveries.failing()).toEqual([]);
+      expect(logged).toEqual(['alerts: reconciled', 'alerts: failed deliveries sent again']);
+    } finally {
+      await worker.close();
       connection.disconnect();
     }
   }, 60_000);

@@ -109,6 +109,17 @@ export class Deliveries implements NoticeSink {
     }
   }
 
+  /**
+   * Marks a delivery failed that BullMQ failed without running it (a job taken from killed
+   * workers more than `maxStalledCount` times): listed by `failing()` and sent again by
+   * `retryFailed()`, like one whose attempts were spent. A delivery already sent or skipped stays so.
+   */
+  async markFailed(data: DeliveryJobData, reason: string): Promise<DeliveryState> {
+    const before = (await this.statusOf(data.notice.eventId))[data.channel];
+    if (before?.state === 'sent' || before?.state === 'skipped') return before.state;
+    return this.record(data.notice.eventId, data.channel, this.status('failed', before?.attempts ?? 0, reason));
+  }
+
   /** Each channel's status for one alert event. */
   async statusOf(eventId: string): Promise<Record<string, DeliveryStatus>> {
     return statusesOf(await this.options.redis.hgetall(this.statusKey(eventId)));
@@ -119,7 +130,7 @@ export class Deliveries implements NoticeSink {
     return this.options.redis.zrange(this.failedKey, 0, limit - 1);
   }
 
-  /** Enqueues every failed delivery again (reconciliation calls this); returns how many alerts. */
+  /** Enqueues every failed delivery again (the worker's periodic reconciliation calls this); returns how many alerts. */
   async retryFailed(): Promise<number> {
     const eventIds = new Set((await this.options.redis.zrange(this.failedKey, 0, -1)).map((entry) => entry.slice(0, entry.lastIndexOf('/'))));
     let retried = 0;
