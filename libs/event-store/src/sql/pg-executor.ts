@@ -31,6 +31,13 @@ export class PgExecutor implements SqlExecutor {
       throw translateSqlError(error);
     });
     let broken: unknown;
+    // The pool stops listening for a connection's errors while it is checked out: a server that
+    // goes away between this transaction's statements would otherwise be an unhandled 'error'
+    // event, which ends the process. Noted here, the connection is released as broken.
+    const onError = (error: Error): void => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const tx = {
@@ -44,6 +51,9 @@ export class PgExecutor implements SqlExecutor {
       await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback));
       throw translateSqlError(error);
     } finally {
+      // A broken connection may report again while the pool closes it: keep listening, harmlessly.
+      if (broken instanceof Error) client.on('error', () => undefined);
+      client.removeListener('error', onError);
       client.release(broken instanceof Error ? broken : undefined);
     }
   }
