@@ -46,6 +46,18 @@ export class EngineProcess {
     }, 'csc start to say it is ready', 60_000);
   }
 
+  /** Resolves with the exit code once the process has ended by itself (null if a signal ended it). */
+  exited(): Promise<number | null> {
+    return new Promise((resolve) => {
+      const done = (code: number | null) => {
+        fs.rmSync(this.dataDir, { recursive: true, force: true });
+        resolve(code);
+      };
+      if (this.child.exitCode !== null || this.child.signalCode !== null) return done(this.child.exitCode);
+      this.child.once('exit', done);
+    });
+  }
+
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null> {
     return new Promise((resolve) => {
