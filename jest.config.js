@@ -18,6 +18,15 @@ const shared = {
   rootDir: __dirname,
 };
 
+// The integration and end-to-end tiers talk to real Redis and PostgreSQL, and some tests stop and
+// start those services or kill processes: a client left with a reconnect timer or socket after its
+// test has finished once kept jest from exiting after every test had passed, and the run hung
+// until it was stopped. These tiers exit when their tests are done; jest still says so when it
+// has to ("Force exiting Jest"), and the engine's own clean shutdown is tested apart, by the
+// end-to-end tests that check the processes' exit codes after SIGTERM.
+const services = { forceExit: true };
+const forTier = (name) => (name === 'unit' ? {} : services);
+
 const tiers = {
   unit: { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
   integration: {
@@ -34,4 +43,4 @@ const tiers = {
 // within it); without it, every tier runs as a jest project.
 const tier = process.env.TEST_TIER;
 if (tier !== undefined && !(tier in tiers)) throw new Error(`TEST_TIER must be one of ${Object.keys(tiers).join(', ')}`);
-module.exports = tier ? tiers[tier] : { projects: Object.values(tiers) };
+module.exports = tier ? { ...tiers[tier], ...forTier(tier) } : { projects: Object.values(tiers), ...services };
