@@ -58,3 +58,9 @@ export interface RecordedEvent<Data extends JsonObject = JsonObject> {
   readonly revision: number;
   readonly position: Position;
 }
+
+/**
+ * A stored event without its metadata (who recorded it, when, why) and hash chain: its identity,
+ * place in the log, type and (upcast) data, all that folding it needs. Upcasters see events so.
+ */
+export type EventData<Data extends JsonObject = JsonObject> = Omit<RecordedEvent<Data>, 'metadata'>;

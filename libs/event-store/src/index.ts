@@ -1,4 +1,4 @@
-export type { Actor, JsonObject, JsonValue, NewEvent, NewEventMetadata, RecordedEvent, RecordedMetadata } from './envelope';
+export type { Actor, EventData, JsonObject, JsonValue, NewEvent, NewEventMetadata, RecordedEvent, RecordedMetadata } from './envelope';
 export type { AppendResult, EventStore, ExpectedRevision, PartitionedReads, ReadAllOptions, ReadPartitionOptions, ReadStreamOptions, StreamPartition, SubscribeOptions, SubscriptionFilter, VerifyResult } from './port';
 export { readsPartitions } from './port';
 export { EventStoreError, InvalidAppendError, StoreClosedError, StoreUnavailableError, StreamDeletedError, WrongExpectedRevisionError } from './errors';

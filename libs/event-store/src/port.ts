@@ -1,4 +1,4 @@
-import type { JsonObject, NewEvent, RecordedEvent } from './envelope';
+import type { EventData, JsonObject, NewEvent, RecordedEvent } from './envelope';
 import type { Position } from './position';
 
 /**
@@ -59,12 +59,18 @@ export interface PartitionedReads {
   head(): Promise<Position>;
   /** Events of one share in global order, after `after` and up to `upTo`. */
   readPartition(options: ReadPartitionOptions): Promise<RecordedEvent[]>;
+  /**
+   * The same events without their metadata and hash chain (see EventData): what a fold needs. A
+   * rebuild reads so: sending and parsing every event's metadata and hashes took about a fifth of
+   * its time on PostgreSQL, and it never looks at them.
+   */
+  readPartitionData(options: ReadPartitionOptions): Promise<EventData[]>;
 }
 
 /** True when the store can read the log in shares (see PartitionedReads). */
 export function readsPartitions(store: EventStore): store is EventStore & PartitionedReads {
   const candidate = store as Partial<PartitionedReads>;
-  return typeof candidate.head === 'function' && typeof candidate.readPartition === 'function';
+  return typeof candidate.head === 'function' && typeof candidate.readPartition === 'function' && typeof candidate.readPartitionData === 'function';
 }
 
 /** Which events a subscription delivers; an empty or missing list means "all". */

@@ -2,13 +2,13 @@ import {
   ALLEGATION_STREAM_PREFIX, CASE_STREAM_PREFIX, allegationStreamId, caseStreamId, evolve, foldAllegation, foldCase, initialCaseState, isTimescaleAlertType,
   type CaseState, type DeadlineOptions,
 } from '@csc/case';
-import { RedisCheckpointStore, readsPartitions, runCheckpointedBatches, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
+import { RedisCheckpointStore, readsPartitions, runCheckpointedBatches, type EventData, type EventStore, type Position, type RecordedEvent } from '@csc/event-store';
 import type { Redis } from '@csc/redis';
 import { INBOX_READ_EVENT } from './inbox';
 import { INBOX_STREAM_PREFIX, ProjectionKeys, QUEUES_SUBSCRIBER } from './keys';
 import { CaseCache, onlyVersionChanged, type CachedCase, type CaseCacheStats } from './case-cache';
 import { RedisLease } from './lease';
-import { STREAM_PREFIXES, openedAtOf, rebuildShare, type ShareReport, type ShareTask } from './rebuild-share';
+import { STREAM_PREFIXES, openedAtOf, rebuildShare, type ShareProgress, type ShareReport, type ShareTask } from './rebuild-share';
 import { rebuildInShares, type RebuildThreads } from './rebuild-threads';
 import { allegationView, caseView, inboxAlert, type AllegationView, type CaseView, type InboxAlert } from './view';
 import {
@@ -302,9 +302,16 @@ export class QueueProjector {
     const threads = this.threadPlan();
     let result: ShareReport;
     try {
-      if (threads === undefined || !readsPartitions(store)) {
+      const shown = (p: ShareProgress): void => progress(p.phase === 'reading' ? { ...p, total: totalEvents } : p);
+      if (!readsPartitions(store)) {
         const read = (after: Position): Promise<RecordedEvent[]> => store.readAll({ after, maxCount: pageSize });
-        result = await rebuildShare(read, new BulkWriter(redis, keys), this.options.deadlines, (p) => progress(p.phase === 'reading' ? { ...p, total: totalEvents } : p));
+        result = await rebuildShare(read, new BulkWriter(redis, keys), this.options.deadlines, shown);
+      } else if (threads === undefined) {
+        // The whole log as one share, without the metadata the fold never reads, up to the head now.
+        const upTo = await store.head();
+        const read = (after: Position): Promise<EventData[]> =>
+          store.readPartitionData({ after, upTo, partition: { index: 0, count: 1 }, filter: { streamPrefixes: STREAM_PREFIXES }, maxCount: pageSize });
+        result = { ...(await rebuildShare(read, new BulkWriter(redis, keys), this.options.deadlines, shown)), position: upTo };
       } else {
         const upTo = await store.head();
         const tasks = Array.from({ length: threads.count }, (_, index): ShareTask => ({

@@ -3,7 +3,7 @@ import {
   type AllegationState, type CaseState, type DeadlineOptions,
 } from '@csc/case';
 import { WorkingCalendar, type WorkingCalendarInput } from '@csc/calendar';
-import { createEventStore, readsPartitions, START, type Position, type RecordedEvent, type StreamPartition } from '@csc/event-store';
+import { createEventStore, readsPartitions, START, type EventData, type Position, type StreamPartition } from '@csc/event-store';
 import { createRedis } from '@csc/redis';
 import { INBOX_READ_EVENT } from './inbox';
 import { INBOX_STREAM_PREFIX, ProjectionKeys } from './keys';
@@ -40,7 +40,7 @@ interface FoldedAllegation {
   openedAt: string | null;
 }
 
-export const openedAtOf = (event: RecordedEvent): string | null => (event.type === 'AllegationOpened' && typeof event.data.occurredAt === 'string' ? event.data.occurredAt : null);
+export const openedAtOf = (event: EventData): string | null => (event.type === 'AllegationOpened' && typeof event.data.occurredAt === 'string' ? event.data.occurredAt : null);
 
 /**
  * Rebuilds the read model of the streams `read` gives into `writer`'s generation: reads page
@@ -51,7 +51,7 @@ export const openedAtOf = (event: RecordedEvent): string | null => (event.type =
  * between pages and every 500 views.
  */
 export async function rebuildShare(
-  read: (after: Position) => Promise<RecordedEvent[]>,
+  read: (after: Position) => Promise<readonly EventData[]>,
   writer: BulkWriter,
   deadlines: DeadlineOptions,
   progress: (p: ShareProgress) => void = () => undefined,
@@ -63,7 +63,7 @@ export async function rebuildShare(
   let position = START;
   let events = 0;
   let alerts = 0;
-  const readPage = (after: Position): Promise<RecordedEvent[]> => {
+  const readPage = (after: Position): Promise<readonly EventData[]> => {
     const page = read(after);
     page.catch(() => undefined); // awaited below
     return page;
@@ -162,8 +162,8 @@ export async function runShareTask(task: ShareTask, progress?: (p: ShareProgress
     const head = await store.head();
     if (head < task.upTo) throw new Error(`the store this thread opened ends at ${head}, before ${task.upTo} where the rebuild began: it is not the same store`);
     const keys = new ProjectionKeys(task.prefix).at(task.generation);
-    const read = (after: Position): Promise<RecordedEvent[]> =>
-      store.readPartition({ after, upTo: task.upTo, partition: task.partition, filter: { streamPrefixes: STREAM_PREFIXES }, maxCount: task.pageSize });
+    const read = (after: Position): Promise<EventData[]> =>
+      store.readPartitionData({ after, upTo: task.upTo, partition: task.partition, filter: { streamPrefixes: STREAM_PREFIXES }, maxCount: task.pageSize });
     return await rebuildShare(read, new BulkWriter(redis, keys), { calendar: new WorkingCalendar(task.calendar) }, progress, signal);
   } finally {
     redis.disconnect();

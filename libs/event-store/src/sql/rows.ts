@@ -1,4 +1,4 @@
-import type { JsonObject, RecordedEvent, RecordedMetadata } from '../envelope';
+import type { EventData, JsonObject, RecordedEvent, RecordedMetadata } from '../envelope';
 import { encodePosition } from '../position';
 
 /**
@@ -9,6 +9,12 @@ import { encodePosition } from '../position';
 export const EVENT_COLUMNS =
   'stream_id, revision::integer AS revision, tx_id::text AS tx_id, seq::text AS seq, event_id::text AS event_id, ' +
   'type, schema_version, data, metadata, prev_hash, hash';
+
+/** The columns of a read without metadata (see EventData): PostgreSQL sends, and `pg` parses, no metadata or hashes. */
+export const EVENT_DATA_COLUMNS =
+  'stream_id, revision::integer AS revision, tx_id::text AS tx_id, seq::text AS seq, event_id::text AS event_id, type, schema_version, data';
+
+export type EventDataRow = Omit<EventRow, 'metadata' | 'prev_hash' | 'hash'>;
 
 export interface EventRow {
   readonly stream_id: string;
@@ -95,6 +101,23 @@ export function fromEventPages(rows: readonly EventPageRow[]): RecordedEvent[] {
     }
   }
   return events;
+}
+
+export function toEventData(row: EventDataRow): EventData {
+  return {
+    id: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: encodePosition(row.tx_id, row.seq),
+  };
+}
+
+/** The event without its metadata. */
+export function withoutMetadata({ metadata: _metadata, ...event }: RecordedEvent): EventData {
+  return event;
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../envelope';
+import type { EventData, RecordedEvent } from '../envelope';
 import { InvalidAppendError, StoreClosedError, StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import { findBrokenLink } from '../hash';
 import { pollAll, type PollingSettings } from '../polling-subscription';
@@ -12,7 +12,9 @@ import { Upcasters, type Upcaster } from '../upcasters';
 import { Wake } from '../wake';
 import { quoteIdentifier, type SqlExecutor } from './executor';
 import { migrate } from './migrations';
-import { EVENT_COLUMNS, eventPagesQuery, fromEventPages, likePrefix, toRecordedEvent, type EventPageRow, type EventRow } from './rows';
+import {
+  EVENT_COLUMNS, EVENT_DATA_COLUMNS, eventPagesQuery, fromEventPages, likePrefix, toEventData, toRecordedEvent, withoutMetadata, type EventDataRow, type EventPageRow, type EventRow,
+} from './rows';
 import { isUniqueViolation } from './sql-errors';
 
 export interface SqlStoreOptions extends Partial<PollingSettings> {
@@ -121,6 +123,20 @@ export class SqlEventStore implements EventStore, PartitionedReads {
     return this.readAfter(options.after ?? START, options.filter, options.maxCount ?? 1000, { upTo: options.upTo, partition: options.partition });
   }
 
+  /**
+   * PostgreSQL selects only the data columns. Embedded reads whole JSON pages either way (PGlite
+   * decodes a page as one value), so it drops the metadata after reading.
+   */
+  async readPartitionData(options: ReadPartitionOptions): Promise<EventData[]> {
+    this.assertOpen();
+    checkPartition(options.partition);
+    const share = { upTo: options.upTo, partition: options.partition };
+    if (this.kind === 'embedded') return (await this.readAfter(options.after ?? START, options.filter, options.maxCount ?? 1000, share)).map(withoutMetadata);
+    const { text, params, query } = this.afterQuery(EVENT_DATA_COLUMNS, options.after ?? START, options.filter, options.maxCount ?? 1000, share);
+    const rows = await query<EventDataRow>(text, params);
+    return rows.map((row) => this.upcasters.apply(toEventData(row)));
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
     return pollAll((after, filter, max) => this.readAfter(after, filter, max), this.wake, this.settings, this.closing.signal, options);
@@ -158,6 +174,24 @@ export class SqlEventStore implements EventStore, PartitionedReads {
    * reads the same rows as JSON pages (see eventPagesQuery): same values, faster in PGlite.
    */
   private async readAfter(after: Position, filter: SubscriptionFilter | undefined, maxCount: number, share?: { upTo: Position; partition: StreamPartition }): Promise<RecordedEvent[]> {
+    if (this.kind === 'embedded') {
+      const { where, params, limit, query } = this.afterWhere(after, filter, maxCount, share);
+      const pages = await query<EventPageRow>(eventPagesQuery(`${this.s}.events`, where, 'e.tx_id, e.seq', `$${params.length}`, limit), params);
+      return fromEventPages(pages).map((event) => this.upcasters.apply(event));
+    }
+    const { text, params, query } = this.afterQuery(EVENT_COLUMNS, after, filter, maxCount, share);
+    const rows = await query<EventRow>(text, params);
+    return rows.map((row) => this.upcasters.apply(toRecordedEvent(row)));
+  }
+
+  /** The SELECT of `columns` for readAfter on PostgreSQL, and how to run it. */
+  private afterQuery(columns: string, after: Position, filter: SubscriptionFilter | undefined, maxCount: number, share?: { upTo: Position; partition: StreamPartition }) {
+    const { where, params, query } = this.afterWhere(after, filter, maxCount, share);
+    return { text: `SELECT ${columns} FROM ${this.s}.events e WHERE ${where} ORDER BY e.tx_id, e.seq LIMIT $${params.length}`, params, query };
+  }
+
+  /** The conditions of readAfter (the limit is the last parameter), and whether to run them as an index walk. */
+  private afterWhere(after: Position, filter: SubscriptionFilter | undefined, maxCount: number, share?: { upTo: Position; partition: StreamPartition }) {
     const { major, minor } = decodePosition(after);
     const params: unknown[] = [major, minor];
     const where = ['(tx_id, seq) > ($1::xid8, $2::bigint)', 'tx_id < pg_snapshot_xmin(pg_current_snapshot())'];
@@ -179,16 +213,8 @@ export class SqlEventStore implements EventStore, PartitionedReads {
     const limit = Math.max(1, Math.floor(maxCount));
     params.push(limit);
     // A share, prefix or type filter narrows the read: walk the global-order index (see inGlobalOrder).
-    const query = where.length > 2 ? this.inGlobalOrder.bind(this) : this.db.query.bind(this.db);
-    if (this.kind === 'embedded') {
-      const pages = await query<EventPageRow>(eventPagesQuery(`${this.s}.events`, where.join(' AND '), 'e.tx_id, e.seq', `$${params.length}`, limit), params);
-      return fromEventPages(pages).map((event) => this.upcasters.apply(event));
-    }
-    const rows = await query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events e WHERE ${where.join(' AND ')} ORDER BY e.tx_id, e.seq LIMIT $${params.length}`,
-      params,
-    );
-    return rows.map((row) => this.upcasters.apply(toRecordedEvent(row)));
+    const query: <Row>(text: string, params: readonly unknown[]) => Promise<Row[]> = where.length > 2 ? this.inGlobalOrder.bind(this) : this.db.query.bind(this.db);
+    return { where: where.join(' AND '), params, limit, query };
   }
 
   /**
