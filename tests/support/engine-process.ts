@@ -46,7 +46,7 @@ export class EngineProcess {
     }, 'csc start to say it is ready', 60_000);
   }
 
-  /** Resolves with the exit code once the process has ended by itself (null if a signal ended it). */
+  /** Resolves with the exit code once the process has ended (null if a signal ended it), then removes its data folder. */
   exited(): Promise<number | null> {
     return new Promise((resolve) => {
       const done = (code: number | null) => {
@@ -58,17 +58,11 @@ export class EngineProcess {
     });
   }
 
-  /** Sends SIGTERM and resolves with the exit code. */
+  /** Sends SIGTERM (nothing if it has already ended) and resolves with the exit code. */
   stop(): Promise<number | null> {
-    return new Promise((resolve) => {
-      const done = (code: number | null) => {
-        fs.rmSync(this.dataDir, { recursive: true, force: true });
-        resolve(code);
-      };
-      if (this.child.exitCode !== null || this.child.signalCode !== null) return done(this.child.exitCode);
-      this.child.once('exit', done);
-      this.child.kill('SIGTERM');
-    });
+    const ended = this.exited();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
+    return ended;
   }
 }
 
