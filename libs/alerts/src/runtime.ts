@@ -78,14 +78,20 @@ export function startFireWorker(processor: AlertProcessor, connection: Redis, pr
  * A job BullMQ fails without running it (taken from killed workers more than `maxStalledCount`
  * times: an UnrecoverableError) is recorded failed too, so that it is listed and sent again.
  */
-export function startDeliveryWorker(deliveries: Deliveries, connection: Redis, prefix: string, concurrency: number): Worker<DeliveryJobData> {
+export function startDeliveryWorker(
+  deliveries: Deliveries, connection: Redis, prefix: string, concurrency: number, log: AlertRuntimeOptions['log'] = () => undefined,
+): Worker<DeliveryJobData> {
   const worker = new Worker<DeliveryJobData>(
     DELIVERY_QUEUE,
     (job) => deliveries.deliver(job.data, job.attemptsMade + 1, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
     alertWorkerOptions(connection, prefix, concurrency),
   );
   worker.on('failed', (job, error) => {
-    if (job !== undefined && error.name === 'UnrecoverableError') void deliveries.markFailed(job.data, error.message).catch(() => undefined);
+    if (job === undefined || error.name !== 'UnrecoverableError') return;
+    deliveries.markFailed(job.data, error.message).catch((failure: unknown) => {
+      // Left pending, the delivery is not listed as failing and is not sent again: say so.
+      log('warn', 'alerts: a delivery failed by BullMQ could not be recorded failed', { eventId: job.data.notice.eventId, channel: job.data.channel, error: String(failure) });
+    });
   });
   return worker;
 }
@@ -139,7 +145,7 @@ export async function startAlerts(options: AlertRuntimeOptions): Promise<AlertRu
   const processor = new AlertProcessor({ store: options.store, context, clock, deliveries });
   const scheduler = new AlertScheduler({ store: options.store, jobs, context, clock, redis, prefix: options.prefix });
   const fireWorker = startFireWorker(processor, redis, options.prefix, settings.concurrency);
-  const deliveryWorker = startDeliveryWorker(deliveries, redis, options.prefix, settings.concurrency);
+  const deliveryWorker = startDeliveryWorker(deliveries, redis, options.prefix, settings.concurrency, options.log);
   for (const worker of [fireWorker, deliveryWorker]) worker.on('error', (error) => options.log('error', 'alerts: worker error', { error: error.message }));
   const abort = new AbortController();
   const loop = runScheduler(scheduler, abort.signal, options.log);
