@@ -33,9 +33,12 @@ export class ProjectionKeys {
     return `${this.base}:iro:${iroRef}`;
   }
 
-  /** Sorted set of a case's open deadlines (those with no timescale score +inf). */
-  caseDeadlines(caseId: string): string {
-    return `${this.base}:case:${caseId}:deadlines`;
+  /**
+   * Hash: case id -> its open deadline ids (a JSON array, soonest due first, those with no
+   * timescale last). One hash rather than a key per case: a rebuild writes it in a few commands.
+   */
+  get caseDeadlineIndex(): string {
+    return `${this.base}:case-deadlines`;
   }
 
   /** The case summary (JSON: team, IRO, open pathways, version). */

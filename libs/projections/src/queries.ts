@@ -4,6 +4,7 @@ import type { Redis } from '@csc/redis';
 import { explainDeadline } from './explain';
 import { ProjectionKeys, userKey } from './keys';
 import type { AllegationView, CaseView, InboxAlert, OpenAllegationDeadline, OpenDeadline } from './view';
+import { parseCaseDeadlineIds } from './writer';
 
 export interface QueueItem extends OpenDeadline {
   /** How late it is at the query's instant (0 when not yet due). */
@@ -97,7 +98,7 @@ export class QueueReader {
 
   async caseDeadlines(caseId: string): Promise<OpenDeadline[]> {
     const keys = await this.current();
-    return this.records(keys, await this.redis.zrange(keys.caseDeadlines(caseId), 0, -1));
+    return this.records(keys, parseCaseDeadlineIds(await this.redis.hget(keys.caseDeadlineIndex, caseId)));
   }
 
   async summary(caseId: string): Promise<CaseSummary | undefined> {

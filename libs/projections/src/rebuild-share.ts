@@ -84,7 +84,7 @@ export async function rebuildShare(
           const alert = inboxAlert(event, caseId);
           if (alert !== undefined) {
             alerts++;
-            await writer.inboxAlert(alert);
+            writer.inboxAlert(alert);
           }
         }
       } else if (streamId.startsWith(ALLEGATION_STREAM_PREFIX)) {
@@ -96,8 +96,9 @@ export async function rebuildShare(
           folded.openedAt ??= openedAtOf(event);
         }
       } else if (streamId.startsWith(INBOX_STREAM_PREFIX) && event.type === INBOX_READ_EVENT) {
-        await writer.readMarks(streamId.slice(INBOX_STREAM_PREFIX.length), readMarksOf(event.data));
+        writer.readMarks(streamId.slice(INBOX_STREAM_PREFIX.length), readMarksOf(event.data));
       }
+      if (writer.full) await writer.flush();
     }
     events += page.length;
     position = last.position;
@@ -116,16 +117,18 @@ export async function rebuildShare(
   for (const state of cases.values()) {
     const view = caseView(state, deadlines);
     if (view !== undefined) {
-      await writer.caseView(view);
+      writer.caseView(view);
       openDeadlines += view.deadlines.length;
+      if (writer.full) await writer.flush();
     }
     step();
   }
   for (const { state, openedAt } of allegations.values()) {
     const view = allegationView(state, openedAt, deadlines);
     if (view !== undefined) {
-      await writer.allegation(view);
+      writer.allegation(view);
       openAllegations++;
+      if (writer.full) await writer.flush();
     }
     step();
   }

@@ -28,12 +28,32 @@ export function summaryOf(view: CaseView): string {
   });
 }
 
+/**
+ * The stored value of a case's entry in the case deadline index: the JSON array of its open
+ * deadline ids, soonest due first (no numeric timescale last), ties by id. Undefined when the case
+ * has none (no entry).
+ */
+export function caseDeadlineIdsOf(view: CaseView): string | undefined {
+  if (view.deadlines.length === 0) return undefined;
+  const due = (d: OpenDeadline): number => (d.dueInstant === null ? Infinity : Date.parse(d.dueInstant));
+  const ordered = view.deadlines.map((d) => ({ id: d.id, due: due(d) })).sort((a, b) => a.due - b.due || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return JSON.stringify(ordered.map((d) => d.id));
+}
+
+/** The deadline ids of a case deadline index entry (none for a missing entry). */
+export function parseCaseDeadlineIds(value: string | null | undefined): string[] {
+  if (value === null || value === undefined) return [];
+  const ids: unknown = JSON.parse(value);
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
 /** Adds a case's view to a pipeline or transaction (assumes nothing of it is stored yet). */
 export function addView(tx: ChainableCommander, keys: ProjectionKeys, view: CaseView): void {
   tx.set(keys.summary(view.caseId), summaryOf(view));
+  const ids = caseDeadlineIdsOf(view);
+  if (ids !== undefined) tx.hset(keys.caseDeadlineIndex, view.caseId, ids);
   for (const d of view.deadlines) {
     tx.hset(keys.deadlines, d.id, JSON.stringify(d));
-    tx.zadd(keys.caseDeadlines(view.caseId), score(d), d.id);
     if (d.dueInstant === null) continue;
     for (const queue of queuesOf(d, keys)) tx.zadd(queue, score(d), d.id);
   }
@@ -44,15 +64,10 @@ async function storedDeadlines(redis: Redis, keys: ProjectionKeys, caseId: strin
   return (await storedDeadlinesOf(redis, keys, [caseId]))[0] ?? [];
 }
 
-/** The deadlines stored now for each of `caseIds` (in their order), in two pipelined round trips. */
+/** The deadlines stored now for each of `caseIds` (in their order), in two round trips. */
 export async function storedDeadlinesOf(redis: Redis, keys: ProjectionKeys, caseIds: readonly string[]): Promise<OpenDeadline[][]> {
   if (caseIds.length === 0) return [];
-  const ranges = redis.pipeline();
-  for (const caseId of caseIds) ranges.zrange(keys.caseDeadlines(caseId), 0, -1);
-  const ids = (await ranges.exec() ?? []).map(([error, value]) => {
-    if (error) throw error;
-    return value as string[];
-  });
+  const ids = (await redis.hmget(keys.caseDeadlineIndex, ...caseIds)).map(parseCaseDeadlineIds);
   const wanted = ids.flat();
   if (wanted.length === 0) return caseIds.map(() => []);
   const values = await redis.hmget(keys.deadlines, ...wanted);
@@ -77,7 +92,8 @@ export function replaceViewIn(tx: ChainableCommander, keys: ProjectionKeys, case
     tx.hdel(keys.deadlines, d.id);
     for (const queue of queuesOf(d, keys)) tx.zrem(queue, d.id);
   }
-  tx.del(keys.caseDeadlines(caseId), keys.summary(caseId));
+  tx.del(keys.summary(caseId));
+  tx.hdel(keys.caseDeadlineIndex, caseId);
   if (view !== undefined) addView(tx, keys, view);
   const after = view?.deadlines ?? [];
   const beforeById = new Map(before.map((d) => [d.id, d]));
@@ -142,9 +158,10 @@ export function readMarksOf(data: unknown): string[] {
 
 /**
  * Writes a whole generation in large pipelines (no MULTI: the generation is not visible until the
- * pointer moves): summaries by MSET, deadline and alert records by multi-field HSET, queue members
- * grouped per sorted set, one pipeline in flight while the next is built. Gives exactly the
- * contents the per-case writers give.
+ * pointer moves): summaries by MSET, deadline and alert records and the case deadline index by
+ * multi-field HSET, queue members grouped per sorted set. Buffering is synchronous (no promise
+ * per view); when a pipeline is full (`full`), the caller awaits `flush()`, which sends it while
+ * the next is built (one pipeline in flight). Gives exactly the contents the per-case writers give.
  */
 export class BulkWriter {
   private pipeline: ChainableCommander;
@@ -154,16 +171,20 @@ export class BulkWriter {
   private readonly hashes = new Map<string, string[]>();
   private readonly zsets = new Map<string, (string | number)[]>();
   private readonly sets = new Map<string, string[]>();
+  private readonly limit: number;
 
-  constructor(private readonly redis: Redis, private readonly keys: ProjectionKeys, private readonly batch = 4000, private readonly chunk = 1000) {
+  constructor(private readonly redis: Redis, private readonly keys: ProjectionKeys, private readonly batch = 4000, chunk = 1000) {
     this.pipeline = redis.pipeline();
+    this.limit = 2 * chunk;
   }
 
-  private async command(): Promise<void> {
-    if (++this.commands >= this.batch) await this.flushPipeline();
+  /** True when the pipeline being built is full: await `flush()` before buffering more. */
+  get full(): boolean {
+    return this.commands >= this.batch;
   }
 
-  private async flushPipeline(): Promise<void> {
+  /** Sends the pipeline built so far, once the one in flight has been answered (and throws what that one failed with). */
+  async flush(): Promise<void> {
     const full = this.pipeline;
     this.pipeline = this.redis.pipeline();
     this.commands = 0;
@@ -176,23 +197,24 @@ export class BulkWriter {
     this.inflight = done;
   }
 
-  private async string(key: string, value: string): Promise<void> {
+  private string(key: string, value: string): void {
     this.strings.push(key, value);
-    if (this.strings.length >= 2 * this.chunk) {
+    if (this.strings.length >= this.limit) {
       this.pipeline.mset(...this.strings);
       this.strings = [];
-      await this.command();
+      this.commands++;
     }
   }
 
-  private async add<T>(map: Map<string, T[]>, key: string, write: (key: string, values: T[]) => void, ...values: T[]): Promise<void> {
+  /** Buffers one pair (field and value, or score and member) for `key`, writing the key's buffer as one command when it is long enough. */
+  private pair<T>(map: Map<string, T[]>, key: string, write: (key: string, values: T[]) => void, a: T, b: T): void {
     let list = map.get(key);
     if (list === undefined) map.set(key, (list = []));
-    list.push(...values);
-    if (list.length >= 2 * this.chunk) {
+    list.push(a, b);
+    if (list.length >= this.limit) {
       write(key, list);
       map.delete(key);
-      await this.command();
+      this.commands++;
     }
   }
 
@@ -200,33 +222,41 @@ export class BulkWriter {
   private readonly zadd = (key: string, values: (string | number)[]): void => void this.pipeline.zadd(key, ...values);
   private readonly sadd = (key: string, values: string[]): void => void this.pipeline.sadd(key, ...values);
 
-  async caseView(view: CaseView): Promise<void> {
+  caseView(view: CaseView): void {
     const { keys } = this;
-    await this.string(keys.summary(view.caseId), summaryOf(view));
-    if (view.deadlines.length === 0) return;
-    const own: (string | number)[] = [];
+    this.string(keys.summary(view.caseId), summaryOf(view));
+    const ids = caseDeadlineIdsOf(view);
+    if (ids !== undefined) this.pair(this.hashes, keys.caseDeadlineIndex, this.hset, view.caseId, ids);
     for (const d of view.deadlines) {
-      await this.add(this.hashes, keys.deadlines, this.hset, d.id, JSON.stringify(d));
-      own.push(score(d), d.id);
+      this.pair(this.hashes, keys.deadlines, this.hset, d.id, JSON.stringify(d));
       if (d.dueInstant === null) continue;
-      for (const queue of queuesOf(d, keys)) await this.add(this.zsets, queue, this.zadd, score(d), d.id);
+      const due = Date.parse(d.dueInstant);
+      if (d.teamRef !== null) this.pair(this.zsets, keys.team(d.teamRef), this.zadd, due, d.id);
+      if (d.owner.kind === 'iro' && d.owner.ref !== null) this.pair(this.zsets, keys.iro(d.owner.ref), this.zadd, due, d.id);
     }
-    this.pipeline.zadd(keys.caseDeadlines(view.caseId), ...own);
-    await this.command();
   }
 
-  async allegation(view: AllegationView): Promise<void> {
-    await this.string(this.keys.allegation(view.allegationId), JSON.stringify(view));
-    await this.add(this.zsets, this.keys.openAllegations, this.zadd, allegationScore(view), view.allegationId);
+  allegation(view: AllegationView): void {
+    this.string(this.keys.allegation(view.allegationId), JSON.stringify(view));
+    this.pair(this.zsets, this.keys.openAllegations, this.zadd, allegationScore(view), view.allegationId);
   }
 
-  async inboxAlert(alert: InboxAlert): Promise<void> {
-    await this.add(this.hashes, this.keys.alerts, this.hset, alert.eventId, JSON.stringify(alert));
-    await this.add(this.zsets, this.keys.inbox(alert.recipient.kind, alert.recipient.ref), this.zadd, Date.parse(alert.scheduledFor), alert.eventId);
+  inboxAlert(alert: InboxAlert): void {
+    this.pair(this.hashes, this.keys.alerts, this.hset, alert.eventId, JSON.stringify(alert));
+    this.pair(this.zsets, this.keys.inbox(alert.recipient.kind, alert.recipient.ref), this.zadd, Date.parse(alert.scheduledFor), alert.eventId);
   }
 
-  async readMarks(userKey: string, ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.add(this.sets, this.keys.inboxRead(userKey), this.sadd, ...ids);
+  readMarks(userKey: string, ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    const key = this.keys.inboxRead(userKey);
+    let list = this.sets.get(key);
+    if (list === undefined) this.sets.set(key, (list = []));
+    for (const id of ids) list.push(id);
+    if (list.length >= this.limit) {
+      this.sadd(key, list);
+      this.sets.delete(key);
+      this.commands++;
+    }
   }
 
   /** Writes everything still buffered and waits for every pipeline. */
@@ -239,7 +269,7 @@ export class BulkWriter {
     this.hashes.clear();
     this.zsets.clear();
     this.sets.clear();
-    await this.flushPipeline();
+    await this.flush();
     await this.inflight;
   }
 }

@@ -149,7 +149,7 @@ describe('GET /queues/changes (server-sent events)', () => {
     let text = '';
     // The subscription is made when the stream opens: re-project until the change arrives.
     for (let tries = 0; !text.includes(second) && tries < 50; tries++) {
-      await redis.del((await projector.currentKeys()).caseDeadlines(second));
+      await redis.hdel((await projector.currentKeys()).caseDeadlineIndex, second);
       await projector.projectCase(second);
       const chunk = await Promise.race([reader.read(), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 100))]);
       if (chunk?.value) text += new TextDecoder().decode(chunk.value);
