@@ -206,16 +206,26 @@ export class BulkWriter {
     }
   }
 
-  /** Buffers one pair (field and value, or score and member) for `key`, writing the key's buffer as one command when it is long enough. */
-  private pair<T>(map: Map<string, T[]>, key: string, write: (key: string, values: T[]) => void, a: T, b: T): void {
+  /** The values buffered for `key` (a new, empty buffer when there are none). */
+  private bufferOf<T>(map: Map<string, T[]>, key: string): T[] {
     let list = map.get(key);
     if (list === undefined) map.set(key, (list = []));
+    return list;
+  }
+
+  /** Writes `key`'s buffer as one command once it is long enough. */
+  private spill<T>(map: Map<string, T[]>, key: string, list: T[], write: (key: string, values: T[]) => void): void {
+    if (list.length < this.limit) return;
+    write(key, list);
+    map.delete(key);
+    this.commands++;
+  }
+
+  /** Buffers one pair (field and value, or score and member) for `key`. */
+  private pair<T>(map: Map<string, T[]>, key: string, write: (key: string, values: T[]) => void, a: T, b: T): void {
+    const list = this.bufferOf(map, key);
     list.push(a, b);
-    if (list.length >= this.limit) {
-      write(key, list);
-      map.delete(key);
-      this.commands++;
-    }
+    this.spill(map, key, list, write);
   }
 
   private readonly hset = (key: string, values: string[]): void => void this.pipeline.hset(key, ...values);
@@ -231,8 +241,7 @@ export class BulkWriter {
       this.pair(this.hashes, keys.deadlines, this.hset, d.id, JSON.stringify(d));
       if (d.dueInstant === null) continue;
       const due = Date.parse(d.dueInstant);
-      if (d.teamRef !== null) this.pair(this.zsets, keys.team(d.teamRef), this.zadd, due, d.id);
-      if (d.owner.kind === 'iro' && d.owner.ref !== null) this.pair(this.zsets, keys.iro(d.owner.ref), this.zadd, due, d.id);
+      for (const queue of queuesOf(d, keys)) this.pair(this.zsets, queue, this.zadd, due, d.id);
     }
   }
 
@@ -249,14 +258,9 @@ export class BulkWriter {
   readMarks(userKey: string, ids: readonly string[]): void {
     if (ids.length === 0) return;
     const key = this.keys.inboxRead(userKey);
-    let list = this.sets.get(key);
-    if (list === undefined) this.sets.set(key, (list = []));
+    const list = this.bufferOf(this.sets, key);
     for (const id of ids) list.push(id);
-    if (list.length >= this.limit) {
-      this.sadd(key, list);
-      this.sets.delete(key);
-      this.commands++;
-    }
+    this.spill(this.sets, key, list, this.sadd);
   }
 
   /** Writes everything still buffered and waits for every pipeline. */
