@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { EvictionPolicyError, alertSettingsFrom, startAlerts, type AlertRuntime } from '@csc/alerts';
 import { loadEngineCalendar } from '@csc/calendar-files';
 import { EngineConfig } from '@csc/config';
-import { EventStoreConnection } from '@csc/event-store';
+import { EventStoreConnection } from '@csc/event-store/nest';
 
 /**
  * Runs the deadline scheduler, the firing and the delivery workers (`@csc/alerts`). Starts in

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EngineConfig } from '@csc/config';
-import { EventStoreConnection } from '@csc/event-store';
+import { EventStoreConnection } from '@csc/event-store/nest';
 import { MetricsRegistry, registerWorkerMetrics, type WorkerMetrics } from '@csc/metrics';
 import { RedisCommandClient } from '@csc/runtime';
 

@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { loadEngineCalendar } from '@csc/calendar-files';
 import { EngineConfig } from '@csc/config';
-import { EventStoreConnection, keepRunning } from '@csc/event-store';
+import { keepRunning } from '@csc/event-store';
+import { EventStoreConnection } from '@csc/event-store/nest';
 import { QueueProjector } from '@csc/projections';
 import { createRedis } from '@csc/redis';
 

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { EngineConfig } from '@csc/config';
-import { EventStoreModule, EventStoreProbe } from '@csc/event-store';
+import { EventStoreModule, EventStoreProbe } from '@csc/event-store/nest';
 import { HealthModule } from '@csc/health';
 import { MetricsModule } from '@csc/metrics';
 import { RedisProbe, RuntimeModule } from '@csc/runtime';

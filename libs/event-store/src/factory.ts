@@ -1,5 +1,5 @@
 import { createEmbeddedEventStore } from './embedded';
-import { createEventStoreDbStore } from './esdb/esdb-event-store';
+import { createEventStoreDbStore } from './esdb/open';
 import type { EventStore } from './port';
 import { createPostgresEventStore } from './postgres';
 import type { Upcaster } from './upcasters';

@@ -12,5 +12,7 @@ export {
 export { createEventStore, type EventStoreSettings } from './factory';
 export { createEmbeddedEventStore, type EmbeddedEventStoreOptions } from './embedded';
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres';
-export { createEventStoreDbStore, type EventStoreDbOptions } from './esdb/esdb-event-store';
-export { EventStoreConnection, EventStoreModule, EventStoreProbe } from './nest';
+export { createEventStoreDbStore } from './esdb/open';
+export type { EventStoreDbOptions } from './esdb/esdb-event-store';
+// The NestJS wiring (EventStoreConnection, EventStoreModule, EventStoreProbe) is imported from
+// '@csc/event-store/nest', so that processes without Nest (the CLI's rebuild threads) do not load it.

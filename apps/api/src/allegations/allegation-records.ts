@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { allegationStreamId, foldAllegation, type AllegationState } from '@csc/case';
 import { AllegationCommandHandler, REREAD_AND_REDECIDE } from '@csc/case-handler';
-import { EventStoreConnection, type EventStore, type RecordedEvent } from '@csc/event-store';
+import type { EventStore, RecordedEvent } from '@csc/event-store';
+import { EventStoreConnection } from '@csc/event-store/nest';
 import { CASE_SETTINGS, expecting, readOnceFrom, type CaseSettings } from '../cases/case-records';
 
 export interface LoadedAllegation {

@@ -3,7 +3,8 @@ import type { CaseAccessFacts } from '@csc/auth';
 import type { WorkingCalendar } from '@csc/calendar';
 import { caseStreamId, foldCase, foldCaseAsOf, type CaseState } from '@csc/case';
 import { CaseCommandHandler, REREAD_AND_REDECIDE } from '@csc/case-handler';
-import { EventStoreConnection, WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@csc/event-store';
+import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@csc/event-store';
+import { EventStoreConnection } from '@csc/event-store/nest';
 import { PreconditionFailedError } from './errors';
 
 /** What the case endpoints need besides the store: the recording clock, the council's rulebook, the calendar. */

@@ -1,7 +1,7 @@
 import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import cookieParser from 'cookie-parser';
 import { EngineConfig } from '@csc/config';
-import { EventStoreConnection } from '@csc/event-store';
+import { EventStoreConnection } from '@csc/event-store/nest';
 import { AllegationRecords } from '../allegations/allegation-records';
 import { AllegationRunner } from '../allegations/allegation-runner';
 import { CaseRecords } from '../cases/case-records';
