@@ -120,8 +120,10 @@ function dueOf(intent: OpenIntent, facts: ClockFacts, rulebookVersion: string, o
   if (date === undefined) return computeDue(intent, choice, rulebookVersion, options).due;
   const memo = memoFor(options.calendar, options.rulebooks ?? BUILT_IN_RULEBOOKS);
   const byDate = dueKey('d', date, intent, choice, rulebookVersion, options.whatIf);
+  const dated = memo.get(byDate);
+  if (dated !== undefined) return dated.due;
   const byInstant = dueKey('i', intent.trigger.at, intent, choice, rulebookVersion, options.whatIf);
-  const hit = memo.get(byDate) ?? memo.get(byInstant);
+  const hit = memo.get(byInstant);
   if (hit !== undefined) return hit.due;
   const { due, dateOnly } = computeDue(intent, choice, rulebookVersion, options);
   if (memo.size >= DUE_MEMO_LIMIT) memo.clear();

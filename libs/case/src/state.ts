@@ -77,7 +77,9 @@ export function stepInstance(pathway: AnyPathway, existing: PathwayInstance | un
     previous: existing?.lastStep,
   };
   const linkedTo = existing?.linkedTo ?? e.linkedTo;
-  return { pathway: e.pathway, instanceId: e.instanceId, snapshot: after, lastStep: step, ...(linkedTo === undefined ? {} : { linkedTo }) };
+  return linkedTo === undefined
+    ? { pathway: e.pathway, instanceId: e.instanceId, snapshot: after, lastStep: step }
+    : { pathway: e.pathway, instanceId: e.instanceId, snapshot: after, lastStep: step, linkedTo };
 }
 
 function applyPathway(state: CaseState, e: PathwayEventRecorded): CaseState {
@@ -91,6 +93,8 @@ function applyPathway(state: CaseState, e: PathwayEventRecorded): CaseState {
 
 /** Apply one case event (already decided or decoded). */
 export function evolveEvent(state: CaseState, event: CaseEvent): CaseState {
+  // Most events are pathway events, which build their own next state: only the others share this one.
+  if (event.type === 'PathwayEventRecorded') return applyPathway(state, event);
   const next = { ...state, version: state.version + 1 };
   switch (event.type) {
     case 'CaseOpened':
@@ -101,8 +105,6 @@ export function evolveEvent(state: CaseState, event: CaseEvent): CaseState {
       return { ...next, iroRef: state.iroRef === event.iroRef ? undefined : state.iroRef };
     case 'TeamChanged':
       return { ...next, teamRef: event.teamRef };
-    case 'PathwayEventRecorded':
-      return applyPathway(state, event);
     case 'TimescaleAlertRecorded':
       return state.alertsRaised.includes(event.alertId) ? next : { ...next, alertsRaised: [...state.alertsRaised, event.alertId] };
     default: {

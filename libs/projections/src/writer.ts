@@ -172,10 +172,24 @@ export class BulkWriter {
   private readonly zsets = new Map<string, (string | number)[]>();
   private readonly sets = new Map<string, string[]>();
   private readonly limit: number;
+  /** Key names used for every case, built once (a key built anew per use is also hashed anew by each map lookup). */
+  private readonly deadlinesKey: string;
+  private readonly indexKey: string;
+  private readonly queueKeys = new Map<string, string[]>();
 
   constructor(private readonly redis: Redis, private readonly keys: ProjectionKeys, private readonly batch = 4000, chunk = 1000) {
     this.pipeline = redis.pipeline();
     this.limit = 2 * chunk;
+    this.deadlinesKey = keys.deadlines;
+    this.indexKey = keys.caseDeadlineIndex;
+  }
+
+  /** The queues a deadline is listed in (`queuesOf`), remembered per team and owner. */
+  private queuesOf(d: OpenDeadline): string[] {
+    const id = `${d.teamRef ?? ''}\u0000${d.owner.kind === 'iro' ? (d.owner.ref ?? '') : ''}`;
+    let queues = this.queueKeys.get(id);
+    if (queues === undefined) this.queueKeys.set(id, (queues = queuesOf(d, this.keys)));
+    return queues;
   }
 
   /** True when the pipeline being built is full: await `flush()` before buffering more. */
@@ -236,12 +250,12 @@ export class BulkWriter {
     const { keys } = this;
     this.string(keys.summary(view.caseId), summaryOf(view));
     const ids = caseDeadlineIdsOf(view);
-    if (ids !== undefined) this.pair(this.hashes, keys.caseDeadlineIndex, this.hset, view.caseId, ids);
+    if (ids !== undefined) this.pair(this.hashes, this.indexKey, this.hset, view.caseId, ids);
     for (const d of view.deadlines) {
-      this.pair(this.hashes, keys.deadlines, this.hset, d.id, JSON.stringify(d));
+      this.pair(this.hashes, this.deadlinesKey, this.hset, d.id, JSON.stringify(d));
       if (d.dueInstant === null) continue;
       const due = Date.parse(d.dueInstant);
-      for (const queue of queuesOf(d, keys)) this.pair(this.zsets, queue, this.zadd, due, d.id);
+      for (const queue of this.queuesOf(d)) this.pair(this.zsets, queue, this.zadd, due, d.id);
     }
   }
 
