@@ -18,10 +18,12 @@ export interface RebuildThreads {
 const THREAD_ENTRY = path.join(__dirname, 'rebuild-thread.js');
 
 /**
- * Rebuilds every share of `tasks` at once, each in a worker thread (or, when this code runs
- * from TypeScript sources, as in tests, each in this thread, interleaved: the same code on the
- * same connections, only without the thread). Sums their progress: reading until every share
- * has read its events, then writing. The first share to fail stops the others and is thrown.
+ * Rebuilds every share of `tasks` at once: the first in this thread, each of the others in a
+ * worker thread (this thread would otherwise sit idle, and a thread costs its own start: loading
+ * the code, a heap, compiling the code again). When this code runs from TypeScript sources, as in
+ * tests, the others run in this thread too, interleaved: the same code on the same connections,
+ * only without the thread. Sums their progress: reading until every share has read its events,
+ * then writing. The first share to fail stops the others and is thrown.
  */
 export async function rebuildInShares(
   tasks: readonly ShareTask[],
@@ -41,7 +43,7 @@ export async function rebuildInShares(
   const inThreads = existsSync(THREAD_ENTRY);
   const runs = tasks.map(async (task, index) => {
     try {
-      return await (inThreads ? inThread(task, (p) => report(index, p), stop.signal) : runShareTask(task, (p) => report(index, p), stop.signal));
+      return await (inThreads && index > 0 ? inThread(task, (p) => report(index, p), stop.signal) : runShareTask(task, (p) => report(index, p), stop.signal));
     } catch (error) {
       stop.abort();
       throw new Error(`rebuild share ${index + 1} of ${tasks.length} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
