@@ -3,7 +3,7 @@
  * store (QUERIES_BENCH_PG, default the local test database, in a fresh schema) until there are
  * QUERIES_BENCH_DEADLINES open deadlines (default 100,000) across QUERIES_BENCH_TEAMS teams
  * (default 50); rebuilds the queue projection from position zero in one thread, then in
- * QUERIES_BENCH_THREADS worker threads (default one per core; events/s, beside the one-thread
+ * QUERIES_BENCH_THREADS threads, the calling one and worker threads (default one per core; events/s, beside the one-thread
  * rebuild and a bare readAll of the same events); then times a team's overdue queue through QueueReader (ids, records,
  * lateness and the rulebook's explanation for a page of 50) beside a bare ZRANGEBYSCORE of the same
  * page. Uses CSC_REDIS_URL (default local) under a unique prefix, deleted afterwards.

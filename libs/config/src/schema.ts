@@ -209,7 +209,7 @@ export class EngineConfig {
   @Max(256)
   alertWorkerConcurrency: number = 16;
 
-  /** Worker threads `csc rebuild` reads and folds the log in, on PostgreSQL (0: one per core, at most 8; 1: none). */
+  /** Threads `csc rebuild` reads and folds the log in, each a share of the streams: its own and worker threads, on PostgreSQL (0: one per core, at most 8; 1: its own alone). */
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -35,8 +35,9 @@ export interface ProjectorOptions {
   /** How often the incremental projector checks that its checkpoint still exists (default 5 s): Redis restarted empty loses it. */
   readonly checkpointWatchMs?: number;
   /**
-   * Rebuild in this many worker threads, each reading, folding and writing its share of the
-   * streams: on PostgreSQL only (otherwise, and below 2, the rebuild runs in this thread).
+   * Rebuild in this many threads (this one and worker threads), each reading, folding and writing
+   * its share of the streams: on PostgreSQL only (otherwise, and below 2, the rebuild runs in this
+   * thread alone).
    */
   readonly rebuildThreads?: RebuildThreads;
 }
@@ -290,7 +291,7 @@ export class QueueProjector {
    * pipelines, then moves the generation pointer (readers switch at once, never seeing a
    * half-built generation), saves the checkpoint where reading stopped and deletes the other
    * generations. With `rebuildThreads` on PostgreSQL, the log is cut into shares of whole
-   * streams, each read, folded and written by its own worker thread on its own connections, up
+   * streams, each read, folded and written by its own thread (this one or a worker) on its own connections, up
    * to the store's head when the rebuild began. The caller holds the lease (see `rebuildWithLease`).
    */
   async rebuild(progress: (p: RebuildProgress) => void = () => undefined, totalEvents?: number): Promise<RebuildReport> {

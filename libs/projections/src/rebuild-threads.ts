@@ -6,7 +6,7 @@ import { runShareTask, type ShareProgress, type ShareReport, type ShareTask } fr
 
 /** How a rebuild may use worker threads (`ProjectorOptions.rebuildThreads`). */
 export interface RebuildThreads {
-  /** Threads, one per share of the streams (2 or more; fewer rebuilds in the calling thread). */
+  /** Threads, one per share of the streams: the calling thread and count - 1 workers (2 or more; fewer rebuilds in the calling thread alone). */
   readonly count: number;
   /** How each thread opens the store: the settings this process opened it with (`createEventStore`). */
   readonly store: ShareTask['store'];

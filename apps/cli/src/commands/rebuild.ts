@@ -14,7 +14,7 @@ const MAX_AUTO_THREADS = 8;
  * store, with a progress bar and an ETA on stderr. A running worker hands its projector lease
  * over at its next renewal and takes it back afterwards. The rebuild writes a new generation of
  * the read model; readers keep using the previous one until it is complete. On PostgreSQL the log
- * is read and folded in CSC_REBUILD_THREADS worker threads, each a share of the streams. (The
+ * is read and folded in CSC_REBUILD_THREADS threads (this one and worker threads), each a share of the streams. (The
  * embedded store admits one process: stop `csc start` first, or use a PostgreSQL store.)
  */
 export function registerRebuild(program: Command): void {
