@@ -291,8 +291,9 @@ export class QueueProjector {
    * pipelines, then moves the generation pointer (readers switch at once, never seeing a
    * half-built generation), saves the checkpoint where reading stopped and deletes the other
    * generations. With `rebuildThreads` on PostgreSQL, the log is cut into shares of whole
-   * streams, each read, folded and written by its own thread (this one or a worker) on its own connections, up
-   * to the store's head when the rebuild began. The caller holds the lease (see `rebuildWithLease`).
+   * streams, each read, folded and written by its own thread (this one or a worker) on its own
+   * connections, up to the store's head when the rebuild began. The caller holds the lease (see
+   * `rebuildWithLease`).
    */
   async rebuild(progress: (p: RebuildProgress) => void = () => undefined, totalEvents?: number): Promise<RebuildReport> {
     const { redis, store } = this.options;

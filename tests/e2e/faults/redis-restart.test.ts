@@ -77,7 +77,7 @@ describe(`Redis restarted empty (no persistence) under a running api and worker 
     mark(`csc reconcile: ${reconciled.trim().split('\n').pop() ?? ''}`);
     const rebuilt = await d.csc('rebuild');
     mark(`csc rebuild: ${rebuilt.trim().split('\n').pop() ?? ''}`);
-    // On PostgreSQL csc rebuild reads and folds the log in one thread per core (its own and worker threads) (CSC_REBUILD_THREADS=0), from dist/.
+    // On PostgreSQL csc rebuild reads and folds the log in one thread per core, its own and worker threads (CSC_REBUILD_THREADS=0), from dist/.
     const threads = Math.min(8, availableParallelism());
     expect(rebuilt).toContain(threads === 1 ? 'read and folded in this thread' : `read and folded in ${threads} threads`);
     const result = await d.check(acknowledged);
